@@ -1,0 +1,36 @@
+# One-command set-up: `make demo` and `make test` create .venv and install everything first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test check lint types golden clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/proxywatch demo
+
+test: $(STAMP)
+	$(BIN)/pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check proxywatch tests bench
+	$(BIN)/ruff format --check proxywatch tests bench
+
+types: $(STAMP)
+	$(BIN)/mypy
+
+check: lint types test
+
+golden: $(STAMP)
+	PROXYWATCH_REGENERATE_GOLDEN=1 $(BIN)/pytest -q tests/extract/test_golden.py
+
+clean:
+	rm -rf $(VENV) proxywatch.db proxywatch.db-wal proxywatch.db-shm report.html

@@ -1,0 +1,159 @@
+"""Command-line interface: a thin Typer layer that parses arguments, calls the library and reports.
+
+Library errors (``proxywatch.errors``) become a one-line message and exit code 1.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from proxywatch import api
+from proxywatch.errors import ProxywatchError
+from proxywatch.ingest.pipeline import IngestReport
+from proxywatch.ingest.walk import iter_files
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="proxywatch: who funds, commands, obeys and defies whom, from conflict news.",
+)
+console = Console(stderr=True)
+out = Console()
+
+DbOption = Annotated[
+    str | None, typer.Option("--db", help="Database URL or SQLite file (default: $PROXYWATCH_DB or ./proxywatch.db).")
+]
+T = TypeVar("T")
+
+
+def _run(fn: Callable[[], T]) -> T:
+    try:
+        return fn()
+    except ProxywatchError as exc:
+        console.print(f"[red]error:[/red] {exc}", highlight=False, markup=True)
+        raise typer.Exit(1) from exc
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[item]}"),
+        console=console,
+        transient=False,
+        disable=not console.is_terminal and not _force_progress(),
+    )
+
+
+def _force_progress() -> bool:
+    import os
+
+    return bool(os.environ.get("PROXYWATCH_PROGRESS"))
+
+
+def _ingest_with_progress(paths: list[Path], run: Callable[..., IngestReport]) -> IngestReport:
+    files = list(iter_files(paths))
+    with _progress() as progress:
+        task = progress.add_task("ingest", total=len(files), item="")
+        return run(on_file=lambda p: progress.update(task, advance=1, item=p.name))
+
+
+def _print_report(report: IngestReport) -> None:
+    console.print(
+        f"files {report.files} · added [green]{report.added}[/green] · duplicates {report.duplicates}"
+        f" · failed [{'red' if report.failed else 'green'}]{report.failed}[/]"
+    )
+    for problem in report.problems:
+        console.print(f"  [red]✗[/red] {problem}", highlight=False, markup=True, soft_wrap=True)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (read recursively).")],
+    db: DbOption = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date for documents that carry none (e.g. 2021-06-27).")
+    ] = None,
+    source: Annotated[str | None, typer.Option(help="Source name for documents that carry none.")] = None,
+    lang: Annotated[str, typer.Option(help="Languages to keep, comma-separated ISO codes, or 'any'.")] = "en",
+    max_chars: Annotated[int, typer.Option(help="Largest document accepted, in characters.")] = 2_000_000,
+    encoding: Annotated[str, typer.Option(help="Text encoding of plain-text, HTML and JSONL files.")] = "utf-8",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON on stdout.")] = False,
+) -> None:
+    """Ingest news files (plain text, HTML, RSS/Atom, JSONL) into the database, skipping duplicates."""
+    options = api.ingest_options(published=published, source=source, lang=lang, max_chars=max_chars)
+    report = _run(
+        lambda: _ingest_with_progress(
+            paths, lambda on_file: api.ingest(paths, db=db, options=options, encoding=encoding, on_file=on_file)
+        )
+    )
+    if as_json:
+        out.print_json(json.dumps(report.as_dict()))
+    _print_report(report)
+    if not report.ok:
+        raise typer.Exit(2)
+
+
+def _stats_table(stats: dict[str, Any]) -> None:
+    for title, key in (
+        ("rows by table", "tables"),
+        ("documents by source", "documents_by_source"),
+        ("documents by month", "documents_by_month"),
+        ("events by type", "events_by_type"),
+        ("ties by type", "ties_by_type"),
+    ):
+        table = Table(title=title, title_justify="left")
+        table.add_column(key.split("_")[-1] if key != "tables" else "table")
+        table.add_column("count", justify="right")
+        for name, n in stats[key].items():
+            table.add_row(str(name), str(n))
+        out.print(table)
+
+
+@app.command()
+def stats(
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+) -> None:
+    """Counts by table, documents by source and by month, events and ties by type."""
+    result = _run(lambda: api.stats(db=db))
+    if as_json:
+        out.print_json(json.dumps(result))
+    else:
+        _stats_table(result)
+
+
+@app.command()
+def demo(db: DbOption = None) -> None:
+    """Run the main job on the bundled demo corpus and print a summary."""
+    paths = [api.demo_corpus()]
+    report = _run(
+        lambda: _ingest_with_progress(paths, lambda on_file: api.ingest(paths, db=db, on_file=on_file))
+    )
+    _print_report(report)
+    _stats_table(_run(lambda: api.stats(db=db)))
+    if not report.ok:
+        raise typer.Exit(2)
+
+
+def main() -> None:
+    """Entry point of the ``proxywatch`` command."""
+    try:
+        app()
+    except BrokenPipeError:  # output piped into `head` and closed early
+        sys.stderr.close()
+
+
+if __name__ == "__main__":
+    main()

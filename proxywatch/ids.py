@@ -1,0 +1,29 @@
+"""Deterministic ids: a fact's id is a hash of its key fields, so re-ingesting changes nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_SPACE = re.compile(r"\s+")
+
+
+def fact_id(*parts: object) -> str:
+    """A 32-hex-digit id from the key fields, stable across runs and machines.
+
+    >>> fact_id("event", "ASSAULT", "pmf", "us_embassy_iraq") == fact_id("event", "ASSAULT", "pmf", "us_embassy_iraq")
+    True
+    """
+    joined = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:32]
+
+
+def normalise_text(text: str) -> str:
+    """The form of a document's text used for duplicate detection: NFKC, case-folded, spaces folded."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+
+
+def document_id(text: str) -> str:
+    """Id of a document: the hash of its normalised text, so a reposted copy is the same document."""
+    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()[:32]

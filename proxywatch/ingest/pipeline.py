@@ -1,0 +1,112 @@
+"""Ingest files into the store: read, check, skip duplicates, store each document in its own transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from proxywatch.ids import document_id
+from proxywatch.ingest.checks import check_document
+from proxywatch.ingest.records import IngestProblem, RawDocument
+from proxywatch.ingest.walk import iter_files, read_path
+from proxywatch.settings import IngestOptions
+from proxywatch.store.db import Store
+from proxywatch.store.documents import has_document, insert_document, record_problem
+
+# Called inside the document's transaction after it is inserted, so that the
+# document and everything extracted from it land together or not at all.
+DocumentHook = Callable[[object, str, RawDocument], None]
+
+
+@dataclass
+class IngestReport:
+    """What a batch did: counts, the ids added and every problem with its reason."""
+
+    files: int = 0
+    added: int = 0
+    duplicates: int = 0
+    problems: list[IngestProblem] = field(default_factory=list)
+    added_ids: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return len(self.problems)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "files": self.files,
+            "added": self.added,
+            "duplicates": self.duplicates,
+            "failed": self.failed,
+            "problems": [
+                {"origin": p.origin, "line": p.line, "kind": p.kind, "reason": p.reason}
+                for p in self.problems
+            ],
+        }
+
+
+def _with_fallbacks(doc: RawDocument, options: IngestOptions) -> RawDocument:
+    if doc.published is None and options.published is not None:
+        from proxywatch.ingest.published import parse_date
+
+        doc.published = parse_date(options.published)
+        doc.published_from = "option" if doc.published else "none"
+    if doc.source is None and options.source is not None:
+        doc.source = options.source
+    return doc
+
+
+def store_document(
+    store: Store, doc: RawDocument, report: IngestReport, on_document: DocumentHook | None = None
+) -> None:
+    """Store one checked document in its own transaction, or count it as a duplicate."""
+    doc_id = document_id(doc.text)
+    with store.begin() as conn:
+        if has_document(conn, doc_id):
+            report.duplicates += 1
+            return
+        insert_document(conn, doc)
+        if on_document is not None:
+            on_document(conn, doc_id, doc)
+    report.added += 1
+    report.added_ids.append(doc_id)
+
+
+def ingest_paths(
+    store: Store,
+    paths: Iterable[Path],
+    options: IngestOptions | None = None,
+    on_document: DocumentHook | None = None,
+    on_file: Callable[[Path], None] | None = None,
+    encoding: str = "utf-8",
+) -> IngestReport:
+    """Ingest every file under ``paths``; bad items are recorded with their reason and the batch goes on.
+
+    Re-running on the same inputs adds nothing: documents are keyed by the hash of their
+    normalised text, and problems are keyed by origin, line and reason.
+    """
+    options = options or IngestOptions()
+    report = IngestReport()
+    max_bytes = options.max_chars * 4 + 4096  # a UTF-8 character takes at most four bytes
+    for path in iter_files(paths):
+        report.files += 1
+        items = read_path(path, max_bytes=max_bytes, encoding=encoding) if path.exists() else [
+            IngestProblem(str(path), "missing", "no such file or folder")
+        ]
+        for item in items:
+            problem = item if isinstance(item, IngestProblem) else check_document(item, options)
+            if problem is not None:
+                report.problems.append(problem)
+                with store.begin() as conn:
+                    record_problem(conn, problem)
+                continue
+            assert isinstance(item, RawDocument)
+            store_document(store, _with_fallbacks(item, options), report, on_document)
+        if on_file is not None:
+            on_file(path)
+    return report

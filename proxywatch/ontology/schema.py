@@ -1,0 +1,96 @@
+"""Pydantic schemas for the ontology files; validation errors name the file and key."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Quad = Literal["verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"]
+
+
+class Strict(BaseModel):
+    """Base model that rejects unknown keys, so a typo in a data file is an error."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class EventType(Strict):
+    quad: Quad
+    weight: float = Field(ge=-10, le=10)
+    description: str
+    modes: list[str] = Field(default_factory=list)
+
+    @property
+    def cooperative(self) -> bool:
+        return self.quad.endswith("cooperation")
+
+    @property
+    def material(self) -> bool:
+        return self.quad.startswith("material")
+
+
+class EventTypesFile(Strict):
+    version: int
+    event_types: dict[str, EventType]
+
+
+class TieType(Strict):
+    description: str
+    directed: bool
+    can_be_former: bool
+    control: bool
+    source: list[str] = Field(default_factory=list)
+    target: list[str] = Field(default_factory=list)
+
+
+class TieTypesFile(Strict):
+    version: int
+    tie_types: dict[str, TieType]
+
+
+class ActorType(Strict):
+    description: str
+    spacy_labels: list[str] = Field(default_factory=list)
+
+
+class ActorTypesFile(Strict):
+    version: int
+    actor_types: dict[str, ActorType]
+
+
+class VerbEntry(Strict):
+    lemma: str
+    type: str
+    mode: str | None = None
+    particle: str | None = None
+    object: list[str] = Field(default_factory=list)
+    target_preps: list[str] = Field(default_factory=list)
+
+
+class NounEntry(Strict):
+    lemma: str
+    type: str
+    mode: str | None = None
+    target_preps: list[str] = Field(default_factory=list)
+
+
+class ModeCue(Strict):
+    lemma: str
+    type: str
+    mode: str
+
+
+class LexiconFile(Strict):
+    version: int
+    verbs: list[VerbEntry]
+    nouns: list[NounEntry]
+    light_verbs: list[str] = Field(default_factory=list)
+    mode_cues: list[ModeCue] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _lowercase_lemmas(self) -> LexiconFile:
+        for entry in [*self.verbs, *self.nouns, *self.mode_cues]:
+            if entry.lemma != entry.lemma.lower():
+                raise ValueError(f"lemma {entry.lemma!r} must be lowercase")
+        return self

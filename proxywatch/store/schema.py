@@ -1,0 +1,191 @@
+"""SQLAlchemy Core tables: documents, ingest errors, actors, mentions, events, ties, judgements.
+
+Every fact row carries provenance through an ``*_evidence`` row: document, sentence,
+character span, the rule or model that produced it and a confidence. Ids are hashes
+of key fields (see ``proxywatch.ids``), so writing the same fact twice is a no-op.
+Changing this file means writing an Alembic migration under ``store/migrations``.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+ID = String(64)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", ID, primary_key=True, comment="hash of the normalised text"),
+    Column("title", Text),
+    Column("url", Text),
+    Column("source", Text),
+    Column("published", Date),
+    Column("published_from", String(16), comment="metadata, dateline, option or none"),
+    Column("lang", String(16)),
+    Column("fmt", String(16), nullable=False),
+    Column("origin", Text, nullable=False, comment="path, with line or entry where it applies"),
+    Column("external_id", Text),
+    Column("n_chars", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Column("extracted_at", DateTime(timezone=True)),
+    Column("extractor", String(64)),
+)
+Index("ix_documents_published", documents.c.published)
+Index("ix_documents_source", documents.c.source)
+
+ingest_errors = Table(
+    "ingest_errors",
+    metadata,
+    Column("id", ID, primary_key=True, comment="hash of origin, line, kind and reason"),
+    Column("origin", Text, nullable=False),
+    Column("line", Integer),
+    Column("kind", String(32), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("first_seen", DateTime(timezone=True), nullable=False),
+    Column("last_seen", DateTime(timezone=True), nullable=False),
+    Column("times", Integer, nullable=False, default=1),
+)
+
+actors = Table(
+    "actors",
+    metadata,
+    Column("id", String(160), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(32), nullable=False),
+    Column("country", String(3)),
+    Column("part_of", String(160)),
+    Column("origin", String(16), nullable=False, comment="dictionary or extracted"),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+actor_aliases = Table(
+    "actor_aliases",
+    metadata,
+    Column("actor_id", String(160), ForeignKey("actors.id"), primary_key=True),
+    Column("alias", Text, primary_key=True),
+    Column("normalized", Text, nullable=False),
+)
+Index("ix_actor_aliases_normalized", actor_aliases.c.normalized)
+
+actor_judgements = Table(
+    "actor_judgements",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("left_id", String(160), nullable=False),
+    Column("right_id", String(160), nullable=False),
+    Column("judgement", String(16), nullable=False, comment="same, different or unsure"),
+    Column("reason", Text, nullable=False),
+    Column("made_by", String(64), nullable=False, comment="a rule id or a user name"),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("undone_at", DateTime(timezone=True)),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("document_id", ID, ForeignKey("documents.id"), nullable=False),
+    Column("actor_id", String(160), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("rule", String(64), nullable=False),
+    Column("confidence", Float, nullable=False),
+)
+Index("ix_mentions_document", mentions.c.document_id)
+Index("ix_mentions_actor", mentions.c.actor_id)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("type", String(16), nullable=False),
+    Column("mode", String(32)),
+    Column("source_id", String(160)),
+    Column("target_id", String(160)),
+    Column("date", Date),
+    Column("date_precision", String(8), nullable=False, default="none"),
+    Column("location", Text),
+    Column("country", String(3)),
+    Column("negated", Boolean, nullable=False, default=False),
+    Column("intended", Boolean, nullable=False, default=False),
+    Column("hypothetical", Boolean, nullable=False, default=False),
+    Column("historical", Boolean, nullable=False, default=False),
+    Column("confidence", Float, nullable=False),
+    Column("n_sources", Integer, nullable=False, default=1),
+    Column("first_seen", Date),
+    Column("last_seen", Date),
+)
+Index("ix_events_date", events.c.date)
+Index("ix_events_source", events.c.source_id)
+Index("ix_events_target", events.c.target_id)
+
+event_evidence = Table(
+    "event_evidence",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("event_id", ID, ForeignKey("events.id"), nullable=False),
+    Column("document_id", ID, ForeignKey("documents.id"), nullable=False),
+    Column("sentence", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("rule", String(64), nullable=False),
+    Column("confidence", Float, nullable=False),
+)
+Index("ix_event_evidence_event", event_evidence.c.event_id)
+Index("ix_event_evidence_document", event_evidence.c.document_id)
+
+ties = Table(
+    "ties",
+    metadata,
+    Column("id", ID, primary_key=True, comment="hash of source, tie, target and valid"),
+    Column("tie", String(32), nullable=False),
+    Column("source_id", String(160), nullable=False),
+    Column("target_id", String(160), nullable=False),
+    Column("valid", String(8), nullable=False, comment="current or former"),
+    Column("start", String(10), comment="YYYY[-MM[-DD]] where known"),
+    Column("end", String(10)),
+    Column("confidence", Float, nullable=False),
+    Column("n_sources", Integer, nullable=False, default=1),
+    Column("first_seen", Date),
+    Column("last_seen", Date),
+)
+Index("ix_ties_source", ties.c.source_id)
+Index("ix_ties_target", ties.c.target_id)
+
+tie_evidence = Table(
+    "tie_evidence",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("tie_id", ID, ForeignKey("ties.id"), nullable=False),
+    Column("document_id", ID, ForeignKey("documents.id")),
+    Column("sentence", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("rule", String(64), nullable=False),
+    Column("confidence", Float, nullable=False),
+)
+Index("ix_tie_evidence_tie", tie_evidence.c.tie_id)
