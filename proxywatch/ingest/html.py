@@ -11,7 +11,22 @@ from lxml.etree import ParserError
 from proxywatch.ingest.published import parse_date
 from proxywatch.ingest.records import IngestProblem, RawDocument
 
-_BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "section", "article"}
+_BLOCKS = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "blockquote",
+    "section",
+    "article",
+}
 
 
 def html_fragment_to_text(fragment: str) -> str:

@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection
 
 from proxywatch.ids import document_id
 from proxywatch.ingest.checks import check_document
@@ -16,7 +19,12 @@ from proxywatch.store.documents import has_document, insert_document, record_pro
 
 # Called inside the document's transaction after it is inserted, so that the
 # document and everything extracted from it land together or not at all.
-DocumentHook = Callable[[object, str, RawDocument], None]
+DocumentHook = Callable[[Connection, str, RawDocument], None]
+# Turns a batch of documents into one result per document (extraction, in practice),
+# run before the transactions so that the model sees whole batches.
+BatchProcessor = Callable[[list[RawDocument]], list[Any]]
+ResultWriter = Callable[[Connection, str, RawDocument, Any], None]
+BATCH_SIZE = 16
 
 
 @dataclass
@@ -61,20 +69,35 @@ def _with_fallbacks(doc: RawDocument, options: IngestOptions) -> RawDocument:
     return doc
 
 
-def store_document(
-    store: Store, doc: RawDocument, report: IngestReport, on_document: DocumentHook | None = None
+def store_batch(
+    store: Store,
+    batch: list[RawDocument],
+    report: IngestReport,
+    on_document: DocumentHook | None = None,
+    processor: tuple[BatchProcessor, ResultWriter] | None = None,
 ) -> None:
-    """Store one checked document in its own transaction, or count it as a duplicate."""
-    doc_id = document_id(doc.text)
-    with store.begin() as conn:
-        if has_document(conn, doc_id):
-            report.duplicates += 1
-            return
-        insert_document(conn, doc)
-        if on_document is not None:
-            on_document(conn, doc_id, doc)
-    report.added += 1
-    report.added_ids.append(doc_id)
+    """Store checked documents, each in its own transaction; duplicates are counted, not stored."""
+    fresh: list[RawDocument] = []
+    seen: set[str] = set()
+    with store.connect() as conn:
+        for doc in batch:
+            doc_id = document_id(doc.text)
+            if doc_id in seen or has_document(conn, doc_id):
+                report.duplicates += 1
+            else:
+                seen.add(doc_id)
+                fresh.append(doc)
+    results: list[Any] = processor[0](fresh) if processor and fresh else [None] * len(fresh)
+    for doc, result in zip(fresh, results, strict=True):
+        doc_id = document_id(doc.text)
+        with store.begin() as conn:
+            insert_document(conn, doc)
+            if processor is not None:
+                processor[1](conn, doc_id, doc, result)
+            if on_document is not None:
+                on_document(conn, doc_id, doc)
+        report.added += 1
+        report.added_ids.append(doc_id)
 
 
 def ingest_paths(
@@ -84,6 +107,7 @@ def ingest_paths(
     on_document: DocumentHook | None = None,
     on_file: Callable[[Path], None] | None = None,
     encoding: str = "utf-8",
+    processor: tuple[BatchProcessor, ResultWriter] | None = None,
 ) -> IngestReport:
     """Ingest every file under ``paths``; bad items are recorded with their reason and the batch goes on.
 
@@ -93,11 +117,14 @@ def ingest_paths(
     options = options or IngestOptions()
     report = IngestReport()
     max_bytes = options.max_chars * 4 + 4096  # a UTF-8 character takes at most four bytes
+    batch: list[RawDocument] = []
     for path in iter_files(paths):
         report.files += 1
-        items = read_path(path, max_bytes=max_bytes, encoding=encoding) if path.exists() else [
-            IngestProblem(str(path), "missing", "no such file or folder")
-        ]
+        items = (
+            read_path(path, max_bytes=max_bytes, encoding=encoding)
+            if path.exists()
+            else [IngestProblem(str(path), "missing", "no such file or folder")]
+        )
         for item in items:
             problem = item if isinstance(item, IngestProblem) else check_document(item, options)
             if problem is not None:
@@ -106,7 +133,11 @@ def ingest_paths(
                     record_problem(conn, problem)
                 continue
             assert isinstance(item, RawDocument)
-            store_document(store, _with_fallbacks(item, options), report, on_document)
+            batch.append(_with_fallbacks(item, options))
+            if len(batch) >= BATCH_SIZE:
+                store_batch(store, batch, report, on_document, processor)
+                batch = []
         if on_file is not None:
             on_file(path)
+    store_batch(store, batch, report, on_document, processor)
     return report

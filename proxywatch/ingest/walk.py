@@ -64,8 +64,9 @@ def read_path(
         size = path.stat().st_size
         if max_bytes is not None and size > max_bytes:
             yield IngestProblem(
-                origin, "too_large", f"file is {size:,} bytes, over the limit of {max_bytes:,}; "
-                "split it or raise --max-chars"
+                origin,
+                "too_large",
+                f"file is {size:,} bytes, over the limit of {max_bytes:,}; split it or raise --max-chars",
             )
             return
         data = path.read_bytes()

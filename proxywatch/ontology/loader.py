@@ -18,6 +18,7 @@ from proxywatch.ontology.schema import (
     EventType,
     EventTypesFile,
     LexiconFile,
+    TieLexiconFile,
     TieType,
     TieTypesFile,
 )
@@ -49,6 +50,7 @@ class Ontology:
     tie_types: dict[str, TieType]
     actor_types: dict[str, ActorType]
     lexicon: LexiconFile
+    tie_lexicon: TieLexiconFile
 
     def weight(self, event_type: str) -> float:
         """Signed cooperation/conflict weight of an event type."""
@@ -84,4 +86,12 @@ def load_ontology(data_dir: Path = DATA_DIR) -> Ontology:
     lexicon_path = data_dir / "lexicon.yaml"
     lexicon = load_yaml_model(lexicon_path, LexiconFile)
     _check_lexicon(lexicon, events, lexicon_path)
-    return Ontology(event_types=events, tie_types=ties, actor_types=actors, lexicon=lexicon)
+    tie_lexicon_path = data_dir / "tie_lexicon.yaml"
+    tie_lexicon = load_yaml_model(tie_lexicon_path, TieLexiconFile)
+    named = [*tie_lexicon.role_nouns.values(), *(v.tie for v in tie_lexicon.verbs)]
+    for tie in named:
+        if tie not in ties:
+            raise ConfigError(f"{tie_lexicon_path}: unknown tie type {tie!r}")
+    return Ontology(
+        event_types=events, tie_types=ties, actor_types=actors, lexicon=lexicon, tie_lexicon=tie_lexicon
+    )

@@ -94,3 +94,17 @@ class LexiconFile(Strict):
             if entry.lemma != entry.lemma.lower():
                 raise ValueError(f"lemma {entry.lemma!r} must be lowercase")
         return self
+
+
+class TieVerb(Strict):
+    lemma: str
+    tie: str
+    requires: list[str] = Field(default_factory=list)
+    object_nouns: list[str] = Field(default_factory=list)
+
+
+class TieLexiconFile(Strict):
+    version: int
+    role_nouns: dict[str, str]
+    verbs: list[TieVerb]
+    former_words: list[str] = Field(default_factory=list)

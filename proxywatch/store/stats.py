@@ -36,9 +36,7 @@ def store_stats(conn: Connection) -> dict[str, Any]:
         months[published.strftime("%Y-%m") if published else "undated"] += int(n)
     events_by_type = {
         t: int(n)
-        for t, n in conn.execute(
-            select(schema.events.c.type, func.count()).group_by(schema.events.c.type)
-        )
+        for t, n in conn.execute(select(schema.events.c.type, func.count()).group_by(schema.events.c.type))
     }
     ties_by_type = {
         t: int(n)

@@ -36,8 +36,12 @@ def make_folder(root: Path) -> Path:
         encoding="utf-8",
     )
     (folder / "mixed.jsonl").write_text(
-        json.dumps({"text": GOOD[2]}) + "\n{not json\n" + json.dumps({"title": "no text"}) + "\n"
-        + json.dumps({"text": "   "}) + "\n",
+        json.dumps({"text": GOOD[2]})
+        + "\n{not json\n"
+        + json.dumps({"title": "no text"})
+        + "\n"
+        + json.dumps({"text": "   "})
+        + "\n",
         encoding="utf-8",
     )
     (folder / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
@@ -110,9 +114,7 @@ def test_any_language_keeps_non_english(sqlite_store: Store, tmp_path: Path) -> 
     assert loose.added == 1 and loose.ok
 
 
-def test_a_failure_inside_a_document_leaves_nothing_half_written(
-    sqlite_store: Store, tmp_path: Path
-) -> None:
+def test_a_failure_inside_a_document_leaves_nothing_half_written(sqlite_store: Store, tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(GOOD[0], encoding="utf-8")
     (tmp_path / "b.txt").write_text(GOOD[1], encoding="utf-8")
 

@@ -92,8 +92,14 @@ def test_atom_feed(tmp_path: Path) -> None:
 def test_jsonl_fields_and_line_numbers(tmp_path: Path) -> None:
     path = tmp_path / "c.jsonl"
     rows = [
-        {"id": "w1", "text": BODY, "title": "T1", "url": "https://example.invalid/1",
-         "published": "2021-06-27", "source": "Wire"},
+        {
+            "id": "w1",
+            "text": BODY,
+            "title": "T1",
+            "url": "https://example.invalid/1",
+            "published": "2021-06-27",
+            "source": "Wire",
+        },
         {"text": BODY + " Again."},
     ]
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")

@@ -12,12 +12,36 @@ from proxywatch.ontology import load_ontology
 from proxywatch.ontology.loader import DATA_DIR
 
 PLOVER = {
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 }
 TIES = {
-    "funds", "commands", "leads", "trains", "arms", "member_of", "spokesperson_of",
-    "succeeds", "follows", "allied_with", "hostile_to", "designates_terrorist",
+    "funds",
+    "commands",
+    "leads",
+    "trains",
+    "arms",
+    "member_of",
+    "spokesperson_of",
+    "succeeds",
+    "follows",
+    "allied_with",
+    "hostile_to",
+    "designates_terrorist",
 }
 
 

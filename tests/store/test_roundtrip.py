@@ -16,7 +16,9 @@ from proxywatch.store.schema import metadata
 
 # Text PostgreSQL can hold: no NUL characters and no lone surrogates.
 safe_text = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=300
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    min_size=1,
+    max_size=300,
 ).filter(lambda t: t.strip() != "")
 optional = st.none() | safe_text
 
@@ -44,8 +46,17 @@ def test_document_round_trip(store: Store, doc: RawDocument) -> None:
     with store.connect() as conn:
         row = get_document(conn, doc_id)
     assert row is not None
-    assert (row["text"], row["title"], row["url"], row["source"]) == (doc.text, doc.title, doc.url, doc.source)
-    assert (row["published"], row["external_id"], row["origin"]) == (doc.published, doc.external_id, doc.locator)
+    assert (row["text"], row["title"], row["url"], row["source"]) == (
+        doc.text,
+        doc.title,
+        doc.url,
+        doc.source,
+    )
+    assert (row["published"], row["external_id"], row["origin"]) == (
+        doc.published,
+        doc.external_id,
+        doc.locator,
+    )
     assert row["n_chars"] == len(doc.text)
 
 

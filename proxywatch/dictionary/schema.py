@@ -1,0 +1,57 @@
+"""Pydantic schema of actor dictionary files (see ``dictionary/data/*.yaml`` for examples)."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+_ID = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+class TieEntry(BaseModel):
+    """A standing tie from the actor that lists it to ``target``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    tie: str
+    target: str
+    valid: Literal["current", "former"] = "current"
+    start: str | None = None
+    end: str | None = None
+
+    @field_validator("start", "end")
+    @classmethod
+    def _date(cls, value: str | None) -> str | None:
+        if value is not None and not _DATE.match(str(value)):
+            raise ValueError(f"date {value!r} must be YYYY, YYYY-MM or YYYY-MM-DD")
+        return None if value is None else str(value)
+
+
+class ActorEntry(BaseModel):
+    """One canonical actor."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    name: str
+    type: str
+    country: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+    part_of: str | None = None
+    ties: list[TieEntry] = Field(default_factory=list)
+
+    @field_validator("id")
+    @classmethod
+    def _snake(cls, value: str) -> str:
+        if not _ID.match(value):
+            raise ValueError(f"id {value!r} must be lowercase snake_case ASCII")
+        return value
+
+
+class DictionaryFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    actors: list[ActorEntry]

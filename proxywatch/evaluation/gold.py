@@ -1,0 +1,213 @@
+"""Score extraction against a gold file in the format of ``shared/gold/seed.yaml``.
+
+Matching (the gold file's header states it):
+- actors: every occurrence of a gold mention form in the text is a gold mention (longer
+  forms claim their characters first). Each gold actor is aligned to the extracted actor
+  whose mentions overlap its occurrences most. An extracted mention is right when it
+  overlaps a gold occurrence of the actor it is aligned to.
+- events: an extracted event matches a gold event when it comes from the sentence holding
+  the gold `evidence`, its type is `type` or in `also`, and its source and target align to
+  the gold ids (a list means any one). Events matching an `optional` gold event are neither
+  hits nor false hits; optional gold events are not misses.
+- ties: on (source, tie, target) after alignment.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from proxywatch.errors import ConfigError
+from proxywatch.evaluation.scores import Score
+from proxywatch.extract.records import Extraction
+
+
+@dataclass
+class GoldReport:
+    """Scores and the misses and false hits behind them."""
+
+    mentions: Score
+    events: Score
+    event_types: Score
+    ties: Score
+    alignment: dict[str, str | None]
+    misses: dict[str, list[str]] = field(default_factory=dict)
+    false_hits: dict[str, list[str]] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "mentions": self.mentions.as_dict(),
+            "events": self.events.as_dict(),
+            "event_types": self.event_types.as_dict(),
+            "ties": self.ties.as_dict(),
+            "alignment": self.alignment,
+            "misses": self.misses,
+            "false_hits": self.false_hits,
+        }
+
+
+def load_gold(path: Path) -> tuple[dict[str, Any], str]:
+    """The gold annotation and the text of the document it annotates."""
+    try:
+        gold = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{path}: cannot read gold file: {exc}") from exc
+    if not isinstance(gold, dict) or "document" not in gold:
+        raise ConfigError(f"{path}: gold file needs a 'document' key")
+    for base in (path.parent, path.parent.parent):
+        candidate = base / gold["document"]
+        if candidate.exists():
+            return gold, candidate.read_text(encoding="utf-8")
+    raise ConfigError(f"{path}: document {gold['document']!r} not found beside the gold file")
+
+
+def as_list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+
+
+def gold_occurrences(gold: dict[str, Any], text: str) -> list[tuple[int, int, str]]:
+    """(start, end, gold actor id) of every gold mention form in the text, longest forms first."""
+    forms = [(form, actor["id"]) for actor in gold["actors"] for form in actor.get("mentions", [])]
+    forms.sort(key=lambda f: -len(f[0]))
+    taken = [False] * len(text)
+    found = []
+    for form, actor_id in forms:
+        pattern = re.compile(r"(?<!\w)" + re.escape(form) + r"(?!\w)")
+        for m in pattern.finditer(text):
+            if not any(taken[m.start() : m.end()]):
+                for i in range(m.start(), m.end()):
+                    taken[i] = True
+                found.append((m.start(), m.end(), actor_id))
+    return sorted(found)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def align(occurrences: list[tuple[int, int, str]], extraction: Extraction) -> dict[str, str]:
+    """Extracted actor id -> gold actor id, by most overlapping mentions (one-to-one, greedy)."""
+    votes: Counter[tuple[str, str]] = Counter()
+    for m in extraction.mentions:
+        for start, end, gold_id in occurrences:
+            if _overlaps((m.start, m.end), (start, end)):
+                votes[(m.actor_id, gold_id)] += 1
+    mapping: dict[str, str] = {}
+    used: set[str] = set()
+    for (ext, gold_id), _n in votes.most_common():
+        if ext not in mapping and gold_id not in used:
+            mapping[ext] = gold_id
+            used.add(gold_id)
+    return mapping
+
+
+def score_mentions(
+    occurrences: list[tuple[int, int, str]], extraction: Extraction, mapping: dict[str, str]
+) -> tuple[Score, list[str], list[str]]:
+    hit_gold: set[int] = set()
+    tp = fp = 0
+    false_hits = []
+    for m in extraction.mentions:
+        gold_id = mapping.get(m.actor_id)
+        matched = [
+            i
+            for i, (s, e, g) in enumerate(occurrences)
+            if g == gold_id and _overlaps((m.start, m.end), (s, e))
+        ]
+        if matched:
+            tp += 1
+            hit_gold.update(matched)
+        else:
+            fp += 1
+            false_hits.append(f"{m.text!r} -> {m.actor_id}")
+    misses = [f"{g}: {s}-{e}" for i, (s, e, g) in enumerate(occurrences) if i not in hit_gold]
+    return Score(tp=len(hit_gold), fp=fp, fn=len(occurrences) - len(hit_gold), tp_pred=tp), misses, false_hits
+
+
+def _sentence_has(text: str, start: int, end: int, evidence: str) -> bool:
+    return evidence in text[start:end]
+
+
+def score_events(
+    gold: dict[str, Any], text: str, extraction: Extraction, mapping: dict[str, str], typed: bool
+) -> tuple[Score, list[str], list[str]]:
+    matched_gold: set[str] = set()
+    tp = fp = 0
+    false_hits = []
+    for ev in extraction.events:
+        hits = []
+        for g in gold.get("events", []):
+            if not _sentence_has(text, ev.evidence.start, ev.evidence.end, g["evidence"]):
+                continue
+            if ev.type not in [g["type"], *as_list(g.get("also"))]:
+                continue
+            if typed and (
+                mapping.get(ev.source or "") not in as_list(g.get("source"))
+                or mapping.get(ev.target or "") not in as_list(g.get("target"))
+            ):
+                continue
+            hits.append(g)
+        required = [g for g in hits if not g.get("optional")]
+        if required:
+            tp += 1
+            matched_gold.update(g["id"] for g in required)
+        elif not hits:
+            fp += 1
+            false_hits.append(f"{ev.type} {ev.source} -> {ev.target}: {ev.evidence.sentence[:90]!r}")
+    required_gold = [g for g in gold.get("events", []) if not g.get("optional")]
+    misses = [
+        f"{g['id']} {g['type']} {as_list(g.get('source'))} -> {as_list(g.get('target'))}: "
+        f"{g['evidence'][:80]!r}"
+        for g in required_gold
+        if g["id"] not in matched_gold
+    ]
+    return Score(tp=len(matched_gold), fp=fp, fn=len(misses), tp_pred=tp), misses, false_hits
+
+
+def score_ties(
+    gold: dict[str, Any], extraction: Extraction, mapping: dict[str, str]
+) -> tuple[Score, list[str], list[str]]:
+    gold_set = {(t["source"], t["tie"], t["target"]) for t in gold.get("ties", [])}
+    got = {(mapping.get(t.source), t.tie, mapping.get(t.target)) for t in extraction.ties}
+    raw: dict[tuple[Any, ...], str] = defaultdict(str)
+    for t in extraction.ties:
+        raw[(mapping.get(t.source), t.tie, mapping.get(t.target))] = f"{t.source} {t.tie} {t.target}"
+    tp = len(gold_set & got)
+    false_hits = [raw[k] for k in got - gold_set]
+    misses = [f"{s} {t} {o}" for s, t, o in sorted(gold_set - got)]
+    return Score(tp, len(got - gold_set), len(gold_set - got)), misses, false_hits
+
+
+def evaluate_gold(path: Path, published: date | None = None, model: str | None = None) -> GoldReport:
+    """Extract the gold file's document and score the result."""
+    from proxywatch.extract import extract_text
+
+    gold, text = load_gold(path)
+    when = published or (date.fromisoformat(str(gold["published"])) if gold.get("published") else None)
+    extraction = extract_text(text, when, model=model)
+    occurrences = gold_occurrences(gold, text)
+    mapping = align(occurrences, extraction)
+    mentions, m_miss, m_false = score_mentions(occurrences, extraction, mapping)
+    events, e_miss, e_false = score_events(gold, text, extraction, mapping, typed=True)
+    types, _t_miss, _t_false = score_events(gold, text, extraction, mapping, typed=False)
+    ties, t_miss, t_false = score_ties(gold, extraction, mapping)
+    alignment: dict[str, str | None] = {a["id"]: None for a in gold["actors"]}
+    for ext, gold_id in mapping.items():
+        alignment[gold_id] = ext
+    return GoldReport(
+        mentions=mentions,
+        events=events,
+        event_types=types,
+        ties=ties,
+        alignment=alignment,
+        misses={"mentions": m_miss, "events": e_miss, "ties": t_miss},
+        false_hits={"mentions": m_false, "events": e_false, "ties": t_false},
+    )

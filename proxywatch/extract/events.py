@@ -1,0 +1,433 @@
+"""Code PLOVER events from a dependency parse: who did what to whom, when, where and how.
+
+Triggers are verbs and nouns found in the predicate lexicon (``ontology/data/lexicon.yaml``).
+Arguments come from the parse: subject (or passive "by" agent) as source; direct object,
+passive subject or a listed preposition's object as target; possessive, compound or
+light-verb subject ("carried out an attack") for nominal triggers. Events embedded under
+a request, threat or refusal ("called on X to stop attacking Y") are not asserted: they
+become the directive the outer event carries (``extra["prohibits"]``, ``extra["protected"]``).
+Events under intent verbs or "will" are intended; under "could"/"if", hypothetical.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from proxywatch.extract.dates import resolve_date
+from proxywatch.extract.mentions import DocMentions
+from proxywatch.extract.modality import Modality
+from proxywatch.extract.places import country_of
+from proxywatch.extract.records import Event, Evidence
+from proxywatch.ontology import Ontology
+from proxywatch.ontology.schema import ModeCue, NounEntry, VerbEntry
+
+SUBJ = {"nsubj", "csubj"}
+PASS_SUBJ = {"nsubjpass", "csubjpass"}
+OBJ = {"dobj", "obj"}
+EMBED = {"xcomp", "ccomp", "dobj", "pobj", "prep", "prt", "advcl", "acomp", "conj", "pcomp", "attr"}
+INHERIT = {"xcomp", "conj", "advcl", "acl", "pcomp", "relcl"}
+MODIFIERS = {"compound", "amod", "poss", "nmod", "appos", "npadvmod"}
+# Heads whose embedded events are what they ask, threaten or refuse, not what happened.
+CONTENT_HEADS = {"REQUEST", "THREATEN", "REJECT"}
+HISTORICAL_DAYS = 30
+
+
+@dataclass
+class Trigger:
+    token: Token
+    type: str
+    mode: str | None
+    target_preps: list[str]
+    pos: str
+    lemma: str
+    parent: Trigger | None = None
+    embedded_in: str | None = None  # "content", "intent", "stop" or None
+    children: list[Trigger] = field(default_factory=list)
+
+
+class EventCoder:
+    """Codes events in a parsed, mention-resolved Doc."""
+
+    def __init__(self, ontology: Ontology, modality: Modality) -> None:
+        self.onto = ontology
+        self.mod = modality
+        lex = ontology.lexicon
+        self.verbs: dict[str, list[VerbEntry]] = defaultdict(list)
+        for v in lex.verbs:
+            self.verbs[v.lemma].append(v)
+        self.nouns: dict[str, NounEntry] = {}
+        for n in lex.nouns:
+            self.nouns.setdefault(n.lemma, n)
+        self.light = set(lex.light_verbs)
+        self.cues: dict[str, list[ModeCue]] = defaultdict(list)
+        for c in lex.mode_cues:
+            self.cues[c.lemma].append(c)
+
+    # -- triggers ------------------------------------------------------------------------------
+    def verb_entry(self, token: Token) -> VerbEntry | None:
+        entries = self.verbs.get(token.lemma_.lower())
+        if not entries:
+            return None
+        child_lemmas = {c.lemma_.lower() for c in token.children if c.dep_ in ("prt", "prep")}
+        objects = {c.lemma_.lower() for c in token.children if c.dep_ in OBJ | PASS_SUBJ}
+        for entry in entries:
+            if entry.particle and entry.particle not in child_lemmas:
+                continue
+            if entry.object and not objects & set(entry.object):
+                continue
+            return entry
+        return None
+
+    def find_triggers(self, doc: Doc) -> list[Trigger]:
+        triggers: list[Trigger] = []
+        for token in doc:
+            if token.pos_ in ("VERB", "AUX") and token.pos_ != "AUX" or token.tag_.startswith("VB"):
+                entry = self.verb_entry(token)
+                if entry is not None:
+                    if token.lemma_.lower() in self.light and any(
+                        c.dep_ in OBJ and c.lemma_.lower() in self.nouns for c in token.children
+                    ):
+                        continue  # "carried out an attack": the noun is the event
+                    triggers.append(
+                        Trigger(token, entry.type, entry.mode, entry.target_preps, "verb", entry.lemma)
+                    )
+                    continue
+            if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self.nouns:
+                noun = self.nouns[token.lemma_.lower()]
+                triggers.append(Trigger(token, noun.type, noun.mode, noun.target_preps, "noun", noun.lemma))
+        self.link(triggers)
+        return triggers
+
+    def link(self, triggers: list[Trigger]) -> None:
+        """Find, for each trigger, the trigger or modal verb it is embedded under."""
+        by_token = {t.token.i: t for t in triggers}
+        for trig in triggers:
+            token = trig.token
+            steps = 0
+            while token.dep_ in EMBED and token.head is not token and steps < 6:
+                if token.dep_ == "conj":
+                    token = token.head
+                    steps += 1
+                    continue
+                head = token.head
+                lemma = head.lemma_.lower()
+                if head.i in by_token and head.i != trig.token.i:
+                    parent = by_token[head.i]
+                    if trig.pos == "noun" and parent.pos == "verb" and trig.token.dep_ not in OBJ | {"pobj"}:
+                        break
+                    trig.parent = parent
+                    parent.children.append(trig)
+                    if parent.type in CONTENT_HEADS or lemma in self.mod.stop_verbs:
+                        trig.embedded_in = "content"
+                    elif lemma in self.mod.intent_verbs:
+                        trig.embedded_in = "intent"
+                    else:
+                        trig.embedded_in = "content" if trig.pos == "noun" else "intent"
+                    break
+                if lemma in self.mod.stop_verbs:
+                    trig.embedded_in = "stop"
+                elif lemma in self.mod.intent_verbs and trig.embedded_in is None:
+                    trig.embedded_in = "intent"
+                if lemma in self.mod.speech_verbs:
+                    break
+                token = head
+                steps += 1
+
+    # -- arguments -----------------------------------------------------------------------------
+    def actors_at(self, token: Token, found: DocMentions, depth: int = 0) -> list[tuple[str, str]]:
+        """Actors a token stands for: its own mention, else one inside its modifiers; conjuncts too."""
+        result: list[tuple[str, str]] = []
+        mention = found.at(token)
+        if mention is not None:
+            result.append((mention.actor_id, mention.rule))
+        elif depth < 2:
+            for child in token.children:
+                if child.dep_ in MODIFIERS or (child.dep_ == "prep" and child.lemma_ == "of"):
+                    inner = (
+                        child
+                        if child.dep_ != "prep"
+                        else next((g for g in child.children if g.dep_ == "pobj"), None)
+                    )
+                    if inner is not None:
+                        found_inner = self.actors_at(inner, found, depth + 1)
+                        if found_inner:
+                            result.extend(found_inner[:1])
+                            break
+        for child in token.children:
+            if child.dep_ == "conj" and depth == 0:
+                result.extend(self.actors_at(child, found, depth))
+        seen: set[str] = set()
+        return [r for r in result if not (r[0] in seen or seen.add(r[0]))]  # type: ignore[func-returns-value]
+
+    def subject(self, token: Token, found: DocMentions, hops: int = 0) -> tuple[list[tuple[str, str]], bool]:
+        """Source actors of a verb: its subject, its passive agent, or inherited from the verb it hangs on."""
+        for child in token.children:
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return self.actors_at(pobj, found), False
+        for child in token.children:
+            if child.dep_ in SUBJ:
+                if child.lower_ in ("who", "which", "that") and token.dep_ == "relcl":
+                    return self.actors_at(token.head, found), True
+                return self.actors_at(child, found), False
+        if hops < 3 and token.dep_ in INHERIT and token.head is not token:
+            head = token.head
+            if token.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+                return self.actors_at(head, found), True
+            if token.dep_ == "xcomp":  # object control: "urged X to stop" -> X is the subject
+                for child in head.children:
+                    if child.dep_ in OBJ:
+                        return self.actors_at(child, found), True
+            actors, _ = self.subject(head, found, hops + 1)
+            return actors, True
+        return [], False
+
+    def prep_objects(self, token: Token, preps: list[str]) -> list[Token]:
+        objs = []
+        for child in token.children:
+            if child.dep_ in ("prep", "prt", "dative") and child.lemma_.lower() in preps:
+                objs.extend(g for g in child.children if g.dep_ == "pobj")
+                if child.dep_ == "dative" and not list(child.children):
+                    objs.append(child)
+        return objs
+
+    def verb_target(self, trig: Trigger, found: DocMentions) -> list[tuple[str, str]]:
+        token = trig.token
+        passive = any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in token.children)
+        candidates: list[Token] = []
+        if passive:
+            candidates += [c for c in token.children if c.dep_ in PASS_SUBJ]
+        candidates += [c for c in token.children if c.dep_ in OBJ | {"dative"}]
+        candidates += self.prep_objects(token, trig.target_preps or ["on", "against", "at", "with", "to"])
+        if passive and not candidates and token.dep_ == "relcl":
+            candidates.append(token.head)
+        for cand in candidates:
+            actors = self.actors_at(cand, found)
+            if actors:
+                return actors
+        return []
+
+    def noun_source(self, trig: Trigger, found: DocMentions) -> tuple[list[tuple[str, str]], bool]:
+        token = trig.token
+        for child in token.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                actors = self.actors_at(child, found)
+                if actors:
+                    return actors, False
+        for obj in self.prep_objects(token, ["by"]):
+            actors = self.actors_at(obj, found)
+            if actors:
+                return actors, False
+        head = token.head
+        if token.dep_ in OBJ and head.lemma_.lower() in self.light:
+            return self.subject(head, found)
+        return [], False
+
+    def noun_target(self, trig: Trigger, found: DocMentions) -> list[tuple[str, str]]:
+        for obj in self.prep_objects(trig.token, trig.target_preps or ["on", "against", "with", "of", "to"]):
+            actors = self.actors_at(obj, found)
+            if actors:
+                return actors
+        return []
+
+    def directive_target(
+        self, trig: Trigger, found: DocMentions, issued: list[Event]
+    ) -> list[tuple[str, str]]:
+        """For a refusal or compliance aimed at "this" or "the orders": who issued the directive."""
+        objects = [c for c in trig.token.children if c.dep_ in OBJ]
+        objects += self.prep_objects(trig.token, ["at", "with", "to"])
+        for obj in objects:
+            lemma = obj.lemma_.lower()
+            if lemma in self.mod.demonstratives or lemma in self.mod.directive_nouns:
+                sentence = found.sentence_of.get(trig.token.i, 0)
+                for event in reversed(issued):
+                    if event.type == "REQUEST" and sentence - event.extra.get("sentence_no", -99) <= 2:
+                        if event.source:
+                            return [(event.source, "directive")]
+        return []
+
+    # -- attributes ----------------------------------------------------------------------------
+    def mode_of(self, trig: Trigger) -> str | None:
+        if trig.mode:
+            return trig.mode
+        near = list(trig.token.children) + [g for c in trig.token.children for g in c.children]
+        for token in [trig.token, *near]:
+            for cue in self.cues.get(token.lemma_.lower(), []):
+                if cue.type == trig.type:
+                    return cue.mode
+        return None
+
+    def modality(self, trig: Trigger) -> tuple[bool, bool, bool]:
+        """(negated, intended, hypothetical) of a trigger, from its auxiliaries and heads."""
+        token = trig.token
+        negated = intended = hypothetical = False
+        chain = [token]
+        head = token
+        for _ in range(4):
+            if head.dep_ in ("xcomp", "conj", "ccomp") and head.head is not head:
+                head = head.head
+                chain.append(head)
+            else:
+                break
+        for tok in chain[:2]:
+            for child in tok.children:
+                low = child.lower_
+                if child.dep_ == "neg" or (child.dep_ == "det" and low == "no"):
+                    negated = True
+                if child.dep_ == "aux" and low in self.mod.future_aux:
+                    intended = True
+                if child.dep_ == "aux" and low in self.mod.hypothetical_modals:
+                    hypothetical = True
+                if child.dep_ == "mark" and low in self.mod.hypothetical_marks:
+                    hypothetical = True
+        if trig.embedded_in == "intent":
+            intended = True
+        return negated, intended, hypothetical
+
+    def when(self, trig: Trigger, published: date | None) -> tuple[date | None, str, str | None]:
+        sent = trig.token.sent
+        dates = [e for e in sent.ents if e.label_ == "DATE"]
+        if not dates:
+            return published, ("document" if published else "none"), None
+        subtree = {t.i for t in trig.token.subtree}
+        dates.sort(key=lambda e: (e.root.i not in subtree, abs(e.root.i - trig.token.i)))
+        when, precision = resolve_date(dates[0].text, published)
+        if when is None:
+            return published, ("document" if published else "none"), dates[0].text
+        return when, precision, dates[0].text
+
+    def where(self, trig: Trigger, found: DocMentions) -> tuple[str | None, str | None]:
+        tokens = [trig.token, *[c for c in trig.token.children if c.dep_ in OBJ]]
+        for tok in tokens:
+            for obj in self.prep_objects(tok, ["in", "at", "near", "outside", "inside"]):
+                ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
+                if ent is not None and ent.label_ in ("GPE", "LOC", "FAC"):
+                    kind, iso3 = country_of(ent.text)
+                    return ent.text, iso3
+        return None, None
+
+    # -- main ----------------------------------------------------------------------------------
+    def __call__(self, doc: Doc, found: DocMentions, published: date | None) -> list[Event]:
+        triggers = self.find_triggers(doc)
+        events: list[Event] = []
+        for trig in sorted(triggers, key=lambda t: t.token.i):
+            if trig.embedded_in == "content" and trig.parent is not None:
+                continue
+            if trig.embedded_in in ("content", "stop") and trig.parent is None and trig.pos == "noun":
+                continue
+            events.extend(self.code_trigger(trig, found, published, events))
+        return events
+
+    def code_trigger(
+        self, trig: Trigger, found: DocMentions, published: date | None, issued: list[Event]
+    ) -> list[Event]:
+        if trig.pos == "verb":
+            sources, inherited = self.subject(trig.token, found)
+            targets = self.verb_target(trig, found)
+            rule = "verb:" + (
+                "passive" if any(c.dep_ == "auxpass" for c in trig.token.children) else "active"
+            )
+        else:
+            sources, inherited = self.noun_source(trig, found)
+            targets = self.noun_target(trig, found)
+            rule = "noun"
+        directive: dict[str, str] = {}
+        for child in trig.children:  # "rein in the attacks on U.S. interests": the event to stop
+            if child.embedded_in == "content":
+                inner_targets = (
+                    self.verb_target(child, found) if child.pos == "verb" else self.noun_target(child, found)
+                )
+                if trig.type == "REQUEST" and inner_targets:
+                    directive = {
+                        "prohibits" if self.stops(child) else "asks": child.type,
+                        "protected": inner_targets[0][0],
+                    }
+                elif not targets and inner_targets:
+                    targets = inner_targets
+        if trig.type == "REQUEST" and not directive:
+            directive = self.directive_from_stop(trig, found)
+        if not targets and trig.type in ("REJECT", "CONCEDE", "AGREE", "RETREAT"):
+            targets = self.directive_target(trig, found, issued)
+        if not sources or not targets:
+            return []
+        negated, intended, hypothetical = self.modality(trig)
+        event_type, mode = trig.type, self.mode_of(trig)
+        if intended and event_type in ("ASSAULT", "COERCE") and not negated:
+            event_type, mode, rule = "THREATEN", "violence", rule + "+intent"
+        if negated and event_type in ("CONCEDE", "AGREE"):
+            event_type, mode, negated, rule = "REJECT", None, False, rule + "+negated"
+        when, precision, date_text = self.when(trig, published)
+        historical = self.is_historical(trig, when, precision, published)
+        location, country = self.where(trig, found)
+        sent = trig.token.sent
+        confidence = 0.8 * (0.85 if inherited else 1.0)
+        results = []
+        for source, source_rule in sources:
+            for target, _target_rule in targets:
+                if source == target:
+                    continue
+                conf = confidence
+                if source_rule.startswith(("pronoun", "collective")):
+                    conf *= 0.85
+                event = Event(
+                    type=event_type,
+                    source=source,
+                    target=target,
+                    mode=mode,
+                    evidence=Evidence(
+                        sent.text, sent.start_char, sent.end_char, f"{rule}:{trig.lemma}", round(conf, 3)
+                    ),
+                    date=when,
+                    date_precision=precision,
+                    date_text=date_text,
+                    location=location,
+                    country=country,
+                    negated=negated,
+                    intended=intended,
+                    hypothetical=hypothetical,
+                    historical=historical,
+                    trigger=trig.token.text,
+                    extra={"sentence_no": found.sentence_of.get(trig.token.i, 0), **directive},
+                )
+                results.append(event)
+        return results
+
+    def stops(self, trig: Trigger) -> bool:
+        head = trig.token.head
+        return head.lemma_.lower() in self.mod.stop_verbs or trig.embedded_in == "stop"
+
+    def directive_from_stop(self, trig: Trigger, found: DocMentions) -> dict[str, str]:
+        """ "asked them to rein in the attacks on X": a stop verb whose object is an event noun."""
+        for tok in trig.token.subtree:
+            if tok.lemma_.lower() in self.mod.stop_verbs:
+                for obj in tok.children:
+                    noun = self.nouns.get(obj.lemma_.lower())
+                    if obj.dep_ in OBJ and noun is not None:
+                        inner = Trigger(obj, noun.type, noun.mode, noun.target_preps, "noun", noun.lemma)
+                        targets = self.noun_target(inner, found)
+                        if targets:
+                            return {"prohibits": noun.type, "protected": targets[0][0]}
+                    elif obj.dep_ in ("xcomp", "pcomp", "dobj") and obj.lemma_.lower() in self.verbs:
+                        entry = self.verb_entry(obj)
+                        if entry is not None:
+                            inner = Trigger(
+                                obj, entry.type, entry.mode, entry.target_preps, "verb", entry.lemma
+                            )
+                            targets = self.verb_target(inner, found)
+                            if targets:
+                                return {"prohibits": entry.type, "protected": targets[0][0]}
+        return {}
+
+    def is_historical(self, trig: Trigger, when: date | None, precision: str, published: date | None) -> bool:
+        if precision not in ("none", "document") and when is not None:
+            if published is not None:
+                return (published - when).days > HISTORICAL_DAYS
+            return precision in ("month", "year")
+        token = trig.token
+        verb = token if trig.pos == "verb" else token.head
+        return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children) and verb.tag_ == "VBN"

@@ -1,0 +1,337 @@
+"""Find actor mentions in a parsed Doc and resolve each to one canonical actor.
+
+Passes, in order (each only over tokens no earlier pass claimed):
+1. dictionary names and aliases, longest match first, on normalised text;
+2. definitions in the text ("Popular Mobilization Forces (PMF)") add a local alias;
+3. named entities the dictionary does not know: titles stripped, then exact lookup,
+   then fuzzy lookup (rapidfuzz), else a new actor keyed by normalised name and type;
+4. collective nouns ("the militias", "the group") and pronouns ("he", "they"), resolved
+   to the most recent compatible actor, or to the next one when none came before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+from spacy.tokens import Doc, Span, Token
+
+from proxywatch.dictionary import ActorDictionary
+from proxywatch.extract.normalise import normalise_name
+from proxywatch.extract.records import Actor, Mention
+from proxywatch.extract.references import References
+
+MAX_ALIAS_WORDS = 8
+# Chosen on the dictionary's own variant pairs (Qaani/Ghaani, Suleimani/Soleimani): at 88
+# they match and distinct names of one family (Barzani) stay apart; see docs/extraction.md.
+FUZZY_THRESHOLD = 88
+NER_TYPES = {"PERSON": "person", "ORG": "other", "FAC": "facility", "GPE": "state", "NORP": "state"}
+_ORG_HINTS = [
+    (
+        re.compile(
+            r"\b(militia|brigades?|battalions?|front|resistance|hezbollah|hizballah|jihad|army of|"
+            r"kataib|saraya|asaib|harakat|movement|fighters|rebels?)\b",
+            re.I,
+        ),
+        "armed_group",
+    ),
+    (
+        re.compile(
+            r"\b(ministry|government|forces|police|army|council|command|agency|service|"
+            r"department|guard|corps|parliament)\b",
+            re.I,
+        ),
+        "state_agency",
+    ),
+    (re.compile(r"\b(party|coalition|alliance|bloc)\b", re.I), "political_party"),
+    (
+        re.compile(r"\b(news|times|post|press|tv|radio|agency|television|journal|reuters|channel)\b", re.I),
+        "media",
+    ),
+    (re.compile(r"\b(united nations|un|nato|league|union|organi[sz]ation)\b", re.I), "international_org"),
+]
+GROUP_TYPES = {"armed_group", "political_party", "state_agency", "civilians", "international_org"}
+PRONOUN_WINDOW = 2  # sentences back that a pronoun may reach
+COLLECTIVE_WINDOW = 6
+
+
+@dataclass
+class DocMentions:
+    """Mentions of one Doc and the actors they resolve to."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    claimed: dict[int, int] = field(default_factory=dict)  # token index -> mention index
+    sentence_of: dict[int, int] = field(default_factory=dict)  # token index -> sentence number
+
+    def add(self, doc: Doc, start: int, end: int, actor: Actor, rule: str, confidence: float) -> None:
+        span = doc[start:end]
+        self.actors.setdefault(actor.id, actor)
+        index = len(self.mentions)
+        self.mentions.append(
+            Mention(
+                actor.id,
+                span.text,
+                span.start_char,
+                span.end_char,
+                rule,
+                confidence,
+                self.sentence_of.get(start, 0),
+            )
+        )
+        for i in range(start, end):
+            self.claimed[i] = index
+
+    def reindex(self, doc: Doc) -> None:
+        """Sort mentions by position and rebuild the token index."""
+        self.mentions.sort(key=lambda m: m.start)
+        self.claimed = {}
+        for index, mention in enumerate(self.mentions):
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None:
+                for i in range(span.start, span.end):
+                    self.claimed[i] = index
+
+    def at(self, token: Token) -> Mention | None:
+        """The mention covering ``token``, if any."""
+        index = self.claimed.get(token.i)
+        return None if index is None else self.mentions[index]
+
+    def free(self, start: int, end: int) -> bool:
+        return all(i not in self.claimed for i in range(start, end))
+
+
+def ner_type(label: str, text: str) -> str:
+    """Actor type for an unknown named entity, from its NER label and words in its name."""
+    if label == "ORG":
+        for pattern, kind in _ORG_HINTS:
+            if pattern.search(text):
+                return kind
+        return "other"
+    return NER_TYPES.get(label, "other")
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")[:120] or "unnamed"
+
+
+class MentionFinder:
+    """Finds and resolves mentions; built once per pipeline from the dictionary and references."""
+
+    def __init__(self, dictionary: ActorDictionary, references: References) -> None:
+        self.dictionary = dictionary
+        self.references = references
+        self.titles = set(references.titles)
+        self.prefixes: set[str] = set()
+        for key in dictionary.by_alias:
+            words = key.split()
+            for n in range(1, len(words) + 1):
+                self.prefixes.add(" ".join(words[:n]))
+        self.fuzzy_keys = [k for k in dictionary.by_alias if len(k) >= 5]
+
+    # -- helpers -----------------------------------------------------------------------------
+    def actor(self, actor_id: str) -> Actor:
+        entry = self.dictionary.actors[actor_id]
+        return Actor(entry.id, entry.name, entry.type, entry.country, "dictionary")
+
+    def choose(self, ids: list[str], found: DocMentions) -> str:
+        """Pick among ambiguous ids: one already seen in the document, else the first listed."""
+        for actor_id in ids:
+            if actor_id in found.actors:
+                return actor_id
+        return ids[0]
+
+    # -- pass 1: dictionary ------------------------------------------------------------------
+    def dictionary_pass(self, doc: Doc, found: DocMentions, local: dict[str, str]) -> None:
+        i = 0
+        n = len(doc)
+        while i < n:
+            best: tuple[int, list[str]] | None = None
+            words: list[str] = []
+            for j in range(i, min(n, i + MAX_ALIAS_WORDS * 2)):
+                piece = normalise_name(doc[j].text)
+                if piece:
+                    words.append(piece)
+                elif j == i:
+                    break
+                key = " ".join(words)
+                if not key or key not in self.prefixes and key not in local:
+                    break
+                if key in local:
+                    best = (j + 1, [local[key]])
+                elif key in self.dictionary.by_alias:
+                    best = (j + 1, self.dictionary.by_alias[key])
+            if best is not None and found.free(i, best[0]):
+                end, ids = best
+                actor_id = self.choose(ids, found)
+                conf = 0.95 if len(ids) == 1 else 0.6
+                found.add(doc, i, end, self.local_actor(actor_id, found), "dictionary", conf)
+                i = end
+            else:
+                i += 1
+
+    def local_actor(self, actor_id: str, found: DocMentions) -> Actor:
+        if actor_id in self.dictionary.actors:
+            return self.actor(actor_id)
+        return found.actors[actor_id]
+
+    # -- pass 2: definitions ("Popular Mobilization Forces (PMF)") ---------------------------
+    def definitions(self, doc: Doc, found: DocMentions) -> dict[str, str]:
+        local: dict[str, str] = {}
+        for mention in found.mentions:
+            last = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if last is None or last.end + 2 >= len(doc):
+                continue
+            open_, abbr, close = doc[last.end], doc[last.end + 1], doc[last.end + 2]
+            if open_.text == "(" and close.text == ")" and abbr.text.isupper() and len(abbr.text) >= 2:
+                local[normalise_name(abbr.text)] = mention.actor_id
+        return local
+
+    # -- pass 3: named entities --------------------------------------------------------------
+    def strip_titles(self, span: Span) -> Span:
+        start = span.start
+        while start < span.end - 1 and normalise_name(span.doc[start].text) in self.titles | {""}:
+            start += 1
+        return span.doc[start : span.end]
+
+    def entity_pass(self, doc: Doc, found: DocMentions) -> None:
+        for ent in doc.ents:
+            if ent.label_ not in NER_TYPES:
+                continue
+            core = self.strip_titles(ent)
+            if core.root.is_stop:
+                continue
+            # claim only the tokens of the entity that no earlier pass took
+            free = [t.i for t in core if t.i not in found.claimed]
+            if len(free) != len(core):
+                continue
+            key = normalise_name(core.text)
+            if not key:
+                continue
+            ids = self.dictionary.by_alias.get(key)
+            if ids:
+                found.add(
+                    doc, core.start, core.end, self.actor(self.choose(ids, found)), "ner+dictionary", 0.9
+                )
+                continue
+            match = self.fuzzy(key)
+            if match is not None:
+                actor_id, score = match
+                found.add(doc, core.start, core.end, self.actor(actor_id), f"ner+fuzzy:{score:.0f}", 0.7)
+                continue
+            kind = ner_type(ent.label_, core.text)
+            if ent.label_ in ("GPE", "NORP"):
+                continue  # unknown places and peoples are locations or descriptions, not actors
+            actor = Actor(f"{kind}:{slug(key)}", core.text, kind, None, "extracted")
+            found.add(doc, core.start, core.end, found.actors.get(actor.id, actor), "ner", 0.6)
+
+    def fuzzy(self, key: str) -> tuple[str, float] | None:
+        if len(key) < 5:
+            return None
+        hit = process.extractOne(key, self.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)
+        if hit is None:
+            return None
+        ids = self.dictionary.by_alias[hit[0]]
+        return (ids[0], float(hit[1])) if len(ids) == 1 else None
+
+    # -- pass 4: collectives and pronouns ----------------------------------------------------
+    def antecedent(
+        self,
+        found: DocMentions,
+        before: int,
+        sentence: int,
+        window: int,
+        accept: set[str] | None,
+        umbrella: bool | None,
+    ) -> str | None:
+        """Most recent earlier mention's actor within ``window`` sentences, whose type is accepted."""
+        best: Mention | None = None
+        for mention in found.mentions:
+            if mention.start >= before or sentence - mention.sentence > window:
+                continue
+            actor = found.actors[mention.actor_id]
+            if accept is not None and actor.type not in accept:
+                continue
+            if umbrella is not None and self.dictionary.is_umbrella(actor.id) != umbrella:
+                continue
+            if best is None or mention.start > best.start:
+                best = mention
+        return None if best is None else best.actor_id
+
+    def following(self, found: DocMentions, after: int, accept: set[str], umbrella: bool) -> str | None:
+        for mention in sorted(found.mentions, key=lambda m: m.start):
+            actor = found.actors[mention.actor_id]
+            if mention.start > after and actor.type in accept:
+                if self.dictionary.is_umbrella(actor.id) == umbrella:
+                    return mention.actor_id
+        return None
+
+    def reference_pass(self, doc: Doc, found: DocMentions) -> None:
+        for token in doc:
+            if token.i in found.claimed:
+                continue
+            lower = token.lower_
+            kind = self.references.pronouns.get(lower) if token.pos_ == "PRON" else None
+            if kind is not None:
+                self.resolve_pronoun(doc, token, kind, found)
+                continue
+            if token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            entry = self.references.collective(token.lemma_.lower())
+            if entry is None or token.dep_ == "compound" and token.head.i in found.claimed:
+                continue
+            self.resolve_collective(doc, token, set(entry.types), found)
+
+    def resolve_pronoun(self, doc: Doc, token: Token, kind: str, found: DocMentions) -> None:
+        sentence = found.sentence_of.get(token.i, 0)
+        if kind == "person":
+            target = self.antecedent(found, token.idx, sentence, PRONOUN_WINDOW, {"person"}, None)
+        else:
+            target = self.antecedent(found, token.idx, sentence, PRONOUN_WINDOW, GROUP_TYPES, None)
+        if target is not None:
+            found.add(doc, token.i, token.i + 1, found.actors[target], f"pronoun:{kind}", 0.55)
+
+    def resolve_collective(self, doc: Doc, token: Token, types: set[str], found: DocMentions) -> None:
+        # the noun phrase: determiners and modifiers to the left that no name claimed
+        start = token.i
+        while start > token.left_edge.i and (start - 1) not in found.claimed:
+            if (
+                doc[start - 1].dep_ in ("det", "amod", "compound", "nummod", "poss")
+                or doc[start - 1].is_punct
+            ):
+                start -= 1
+            else:
+                break
+        inner = [found.mentions[found.claimed[t.i]] for t in token.children if t.i in found.claimed]
+        for mention in inner:  # "the Asaib Ahl al-Haq militia": the name inside decides
+            if found.actors[mention.actor_id].type in types:
+                found.add(doc, start, token.i + 1, found.actors[mention.actor_id], "collective:named", 0.85)
+                return
+        plural = token.tag_ in ("NNS", "NNPS")
+        sentence = found.sentence_of.get(token.i, 0)
+        target = None
+        if plural:
+            target = self.antecedent(found, token.idx, sentence, COLLECTIVE_WINDOW, types, True)
+        if target is None:
+            target = self.antecedent(found, token.idx, sentence, COLLECTIVE_WINDOW, types, None)
+        if target is None:
+            target = self.following(found, token.idx, types, plural)
+        if target is not None:
+            found.add(doc, start, token.i + 1, found.actors[target], "collective", 0.6)
+
+    # -- all passes ----------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> DocMentions:
+        found = DocMentions()
+        for number, sent in enumerate(doc.sents):
+            for token in sent:
+                found.sentence_of[token.i] = number
+        self.dictionary_pass(doc, found, {})
+        local = self.definitions(doc, found)
+        if local:
+            self.dictionary_pass(doc, found, local)
+        self.entity_pass(doc, found)
+        found.reindex(doc)
+        self.reference_pass(doc, found)
+        found.reindex(doc)
+        return found

