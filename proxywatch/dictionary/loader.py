@@ -11,7 +11,7 @@ from pathlib import Path
 
 from proxywatch.dictionary.schema import ActorEntry, DictionaryFile
 from proxywatch.errors import ConfigError
-from proxywatch.extract.normalise import normalise_name
+from proxywatch.names import normalise_name
 from proxywatch.ontology import Ontology, load_ontology, load_yaml_model
 
 DATA_DIR = Path(str(resources.files("proxywatch.dictionary").joinpath("data")))
@@ -23,10 +23,17 @@ class ActorDictionary:
 
     actors: dict[str, ActorEntry]
     by_alias: dict[str, list[str]] = field(default_factory=dict)
+    by_acronym: dict[str, list[str]] = field(default_factory=dict)
     members: dict[str, set[str]] = field(default_factory=dict)
 
     def lookup(self, surface: str) -> list[str]:
-        """Actor ids whose name or an alias normalises like ``surface`` (several when ambiguous)."""
+        """Actor ids whose name or an alias normalises like ``surface`` (several when ambiguous).
+
+        Acronyms ("US", "IS", "KH") match only in capitals, so "us" and "is" stay words.
+        """
+        acronym = acronym_key(surface)
+        if acronym is not None:
+            return self.by_acronym.get(acronym, [])
         return self.by_alias.get(normalise_name(surface), [])
 
     def is_umbrella(self, actor_id: str) -> bool:
@@ -34,20 +41,35 @@ class ActorDictionary:
         return bool(self.members.get(actor_id))
 
 
-def _index(actors: dict[str, ActorEntry]) -> tuple[dict[str, list[str]], dict[str, set[str]]]:
+def acronym_key(surface: str) -> str | None:
+    """The letters of an all-capitals acronym of up to six letters ("U.S." -> "US"), else None.
+
+    >>> acronym_key("U.S."), acronym_key("KH"), acronym_key("Iran")
+    ('US', 'KH', None)
+    """
+    letters = surface.replace(".", "").strip()
+    if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper():
+        return letters
+    return None
+
+
+def _index(
+    actors: dict[str, ActorEntry],
+) -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, set[str]]]:
     by_alias: dict[str, list[str]] = defaultdict(list)
+    by_acronym: dict[str, list[str]] = defaultdict(list)
     members: dict[str, set[str]] = defaultdict(set)
     for actor in actors.values():
         for surface in (actor.name, *actor.aliases):
-            key = normalise_name(surface)
-            if key and actor.id not in by_alias[key]:
-                by_alias[key].append(actor.id)
-        for tie in actor.ties:
-            if tie.tie == "member_of":
-                members[tie.target].add(actor.id)
-        if actor.part_of and actor.type == "armed_group":
-            members[actor.part_of].add(actor.id)
-    return dict(by_alias), dict(members)
+            acronym = acronym_key(surface)
+            index, key = (by_acronym, acronym) if acronym else (by_alias, normalise_name(surface))
+            if key and actor.id not in index[key]:
+                index[key].append(actor.id)
+        if actor.type == "armed_group":  # an umbrella is a group whose members are groups
+            targets = {t.target for t in actor.ties if t.tie == "member_of"}
+            for target in targets | ({actor.part_of} if actor.part_of else set()):
+                members[target].add(actor.id)
+    return dict(by_alias), dict(by_acronym), dict(members)
 
 
 def _check(actors: dict[str, ActorEntry], origin: dict[str, Path], onto: Ontology) -> None:
@@ -83,8 +105,8 @@ def _load(dirs: tuple[Path, ...]) -> ActorDictionary:
                 actors[actor.id] = actor
                 origin[actor.id] = path
     _check(actors, origin, onto)
-    by_alias, members = _index(actors)
-    return ActorDictionary(actors=actors, by_alias=by_alias, members=members)
+    by_alias, by_acronym, members = _index(actors)
+    return ActorDictionary(actors=actors, by_alias=by_alias, by_acronym=by_acronym, members=members)
 
 
 def load_dictionary(dirs: list[Path] | None = None) -> ActorDictionary:

