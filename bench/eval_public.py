@@ -28,8 +28,13 @@ from proxywatch.ontology import load_ontology
 # DEMAND joined REQUEST, DISAPPROVE and INVESTIGATE became ACCUSE modes, FIGHT joined ASSAULT.
 OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 # conflibert-cameo five-way labels, as read from the examples (printed below for checking).
-CAMEO_CLASSES = {0: "statement", 1: "verbal_cooperation", 2: "material_cooperation",
-                 3: "verbal_conflict", 4: "material_conflict"}
+CAMEO_CLASSES = {
+    0: "statement",
+    1: "verbal_cooperation",
+    2: "material_cooperation",
+    3: "verbal_conflict",
+    4: "material_conflict",
+}
 NONE = "NONE"
 
 
@@ -57,6 +62,7 @@ def main_type(texts: list[str]) -> list[tuple[str, Extraction]]:
             continue
         triggers = [t for t in fallback.find_triggers(doc) if t.embedded_in != "content"]
         if triggers:
+
             def depth(tok) -> int:  # type: ignore[no-untyped-def]
                 d = 0
                 while tok.head is not tok:
@@ -146,8 +152,11 @@ def eval_plover(data: Path, limit: int | None) -> None:
     for record, (_, ext) in zip(records, predictions, strict=True):
         event = max(ext.events, key=lambda e: e.evidence.confidence) if ext.events else None
         g_src = [a["actorText"] for a in record.get("source", []) if isinstance(a, dict)]
-        g_tgt = [a["actorText"] for a in record.get("target", []) if isinstance(a, dict)] if isinstance(
-            record.get("target"), list) else []
+        g_tgt = (
+            [a["actorText"] for a in record.get("target", []) if isinstance(a, dict)]
+            if isinstance(record.get("target"), list)
+            else []
+        )
         src_pairs.append((mention_text(ext, event.source if event else None, record["text"]), g_src))
         tgt_pairs.append((mention_text(ext, event.target if event else None, record["text"]), g_tgt))
     for name, pairs in (("source", src_pairs), ("target", tgt_pairs)):
@@ -196,6 +205,7 @@ def bio_spans(tokens: list[tuple[str, str]]) -> tuple[str, dict[str, list[tuple[
 def span_score(pred: list[list[tuple[int, int]]], gold: list[list[tuple[int, int]]]) -> Score:
     tp_pred = fp = tp = fn = 0
     for p_spans, g_spans in zip(pred, gold, strict=True):
+
         def hit(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
             return any(a[0] < b[1] and b[0] < a[1] for b in spans)
 
@@ -208,7 +218,9 @@ def span_score(pred: list[list[tuple[int, int]]], gold: list[list[tuple[int, int
 
 def eval_cameo(data: Path, limit: int | None) -> None:
     rows = []
-    for line in (data / "conflibert-cameo" / "cameo_class" / "train.tsv").read_text(encoding="utf-8").splitlines():
+    for line in (
+        (data / "conflibert-cameo" / "cameo_class" / "train.tsv").read_text(encoding="utf-8").splitlines()
+    ):
         text, _, label = line.rpartition("\t")
         if label.strip().isdigit():
             rows.append((text, int(label)))
@@ -314,12 +326,16 @@ def eval_re3d(data: Path, limit: int | None) -> None:
                     t.tie in ("commands", "leads") and t.source == a and t.target == b for t in ext.ties
                 )
     print(f"IsSynonymOf pairs resolved to one actor: {same}/{total} = {same / max(total, 1):.3f}")
-    print(f"InChargeOf recall as commands/leads ties: {found_ties}/{gold_ties} = {found_ties / max(gold_ties, 1):.3f}")
+    print(
+        f"InChargeOf recall as commands/leads ties: {found_ties}/{gold_ties} = {found_ties / max(gold_ties, 1):.3f}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared" / "data")
+    parser.add_argument(
+        "--data", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared" / "data"
+    )
     parser.add_argument("--limit", type=int, default=None, help="score only the first N items of each set")
     parser.add_argument("--only", default="plover,cameo,re3d")
     args = parser.parse_args(argv)

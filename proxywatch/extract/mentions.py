@@ -19,9 +19,9 @@ from spacy.tokens import Doc, Span, Token
 
 from proxywatch.dictionary import ActorDictionary
 from proxywatch.dictionary.loader import acronym_key
-from proxywatch.names import normalise_name
 from proxywatch.extract.records import Actor, Mention
 from proxywatch.extract.references import Collective, References
+from proxywatch.names import normalise_name
 
 MAX_ALIAS_WORDS = 8
 # Chosen on the dictionary's own variant pairs (Qaani/Ghaani, Suleimani/Soleimani): at 88

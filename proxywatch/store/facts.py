@@ -16,9 +16,9 @@ from sqlalchemy import Connection, and_, func, select, update
 
 from proxywatch.dictionary import ActorDictionary
 from proxywatch.extract.mentions import slug
-from proxywatch.names import normalise_name
 from proxywatch.extract.records import Actor, Event, Extraction, Tie
 from proxywatch.ids import fact_id
+from proxywatch.names import normalise_name
 from proxywatch.store.documents import now
 from proxywatch.store.schema import (
     actor_aliases,
