@@ -327,7 +327,8 @@ def eval_re3d(data: Path, limit: int | None) -> None:
                 )
     print(f"IsSynonymOf pairs resolved to one actor: {same}/{total} = {same / max(total, 1):.3f}")
     print(
-        f"InChargeOf recall as commands/leads ties: {found_ties}/{gold_ties} = {found_ties / max(gold_ties, 1):.3f}"
+        f"InChargeOf recall as commands/leads ties: {found_ties}/{gold_ties} = "
+        f"{found_ties / max(gold_ties, 1):.3f}"
     )
 
 

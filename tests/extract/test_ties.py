@@ -39,7 +39,8 @@ CASES = [
         ("commands", "quds_force", "pmf", "current"),
     ),
     (
-        "Kata'ib Hezbollah and Asaib Ahl al-Haq are designated as terrorist organizations by the United States.",
+        "Kata'ib Hezbollah and Asaib Ahl al-Haq are designated as terrorist organizations "
+        "by the United States.",
         ("designates_terrorist", "united_states", "asaib_ahl_al_haq", "current"),
     ),
     (
