@@ -28,7 +28,7 @@ def resolve_date(text: str, published: date | None) -> tuple[date | None, str]:
     >>> resolve_date("January 2020", None)
     (datetime.date(2020, 1, 1), 'month')
     >>> resolve_date("last year", date(2022, 5, 1))
-    (datetime.date(2021, 5, 1), 'year')
+    (datetime.date(2021, 1, 1), 'year')
     """
     cleaned = text.strip()
     while True:
@@ -67,7 +67,7 @@ def resolve_date(text: str, published: date | None) -> tuple[date | None, str]:
     precision = _PRECISION.get(data.period or "day", "day")
     if _WEEKDAY.search(cleaned):
         precision = "day"
-    if precision == "year" and absolute:
+    if precision == "year":
         when = date(when.year, 1, 1)
     elif precision == "month":
         when = when.replace(day=1)

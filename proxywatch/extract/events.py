@@ -33,6 +33,13 @@ INHERIT = {"xcomp", "conj", "advcl", "acl", "pcomp", "relcl"}
 MODIFIERS = {"compound", "amod", "poss", "nmod", "appos", "npadvmod"}
 # Heads whose embedded events are what they ask, threaten or refuse, not what happened.
 CONTENT_HEADS = {"REQUEST", "THREATEN", "REJECT"}
+# Heads that commit to what they embed ("agreed to suspend attacks"): the inner event is intended.
+COMMIT_HEADS = {"AGREE"}
+# Aid that stops or shrinks is a sanction: "caused Iranian funding to decrease", "cut aid".
+DISCONTINUED = {"AID", "COOPERATE", "SUPPORT"}
+# Reporters interviewing officials are not political events.
+SOURCE_EXCLUDED = {"media"}
+PRESENT_AUX = {"is", "are", "am", "'s", "'re"}
 HISTORICAL_DAYS = 30
 
 
@@ -63,6 +70,7 @@ class EventCoder:
         for n in lex.nouns:
             self.nouns.setdefault(n.lemma, n)
         self.light = set(lex.light_verbs)
+        self.tie_verbs = {v.lemma for v in ontology.tie_lexicon.verbs}
         self.cues: dict[str, list[ModeCue]] = defaultdict(list)
         for c in lex.mode_cues:
             self.cues[c.lemma].append(c)
@@ -123,10 +131,11 @@ class EventCoder:
                     parent.children.append(trig)
                     if parent.type in CONTENT_HEADS or lemma in self.mod.stop_verbs:
                         trig.embedded_in = "content"
-                    elif lemma in self.mod.intent_verbs:
+                    elif lemma in self.mod.intent_verbs or parent.type in COMMIT_HEADS:
                         trig.embedded_in = "intent"
-                    else:
-                        trig.embedded_in = "content" if trig.pos == "noun" else "intent"
+                    elif trig.pos == "noun":
+                        trig.embedded_in = "content"
+                    # under any other event ("accused of killing") the inner event is reported
                     break
                 if lemma in self.mod.stop_verbs:
                     trig.embedded_in = "stop"
@@ -142,8 +151,13 @@ class EventCoder:
         """Actors a token stands for: its own mention, else one inside its modifiers; conjuncts too."""
         result: list[tuple[str, str]] = []
         mention = found.at(token)
+        named = [c for c in token.children if c.dep_ == "appos" and found.at(c) is not None]
         if mention is not None:
             result.append((mention.actor_id, mention.rule))
+        elif named:  # "the senior militia commander Abu Mahdi al-Muhandis": the named one
+            inner = found.at(named[0])
+            assert inner is not None
+            result.append((inner.actor_id, inner.rule))
         elif depth < 2:
             for child in token.children:
                 if child.dep_ in MODIFIERS or (child.dep_ == "prep" and child.lemma_ == "of"):
@@ -170,6 +184,18 @@ class EventCoder:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return self.actors_at(pobj, found), False
+        if any(c.dep_ == "auxpass" for c in token.children):
+            # "were killed in a U.S. drone strike": the actor of the event noun that did it
+            for obj in self.prep_objects(token, ["in", "by", "during", "from"]):
+                noun = self.nouns.get(obj.lemma_.lower())
+                if noun is not None:
+                    inner = Trigger(obj, noun.type, noun.mode, noun.target_preps, "noun", noun.lemma)
+                    actors, _ = self.noun_source(inner, found)
+                    if actors:
+                        return actors, False
+            agent = self.deep_agent(token)
+            if agent is not None:
+                return self.actors_at(agent, found), False
         for child in token.children:
             if child.dep_ in SUBJ:
                 if child.lower_ in ("who", "which", "that") and token.dep_ == "relcl":
@@ -177,6 +203,11 @@ class EventCoder:
                 return self.actors_at(child, found), False
         if hops < 3 and token.dep_ in INHERIT and token.head is not token:
             head = token.head
+            if head.dep_ == "prep" and token.dep_ == "pcomp":  # "accused of killing": up to "accused"
+                head = head.head
+                for child in head.children:
+                    if child.dep_ in PASS_SUBJ:  # the accused did the killing
+                        return self.actors_at(child, found), True
             if token.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return self.actors_at(head, found), True
             if token.dep_ == "xcomp":  # object control: "urged X to stop" -> X is the subject
@@ -186,6 +217,17 @@ class EventCoder:
             actors, _ = self.subject(head, found, hops + 1)
             return actors, True
         return [], False
+
+    @staticmethod
+    def deep_agent(verb: Token) -> Token | None:
+        """The object of a "by" phrase the parser attached below the verb instead of to it
+        ("designated as terrorist organizations by the United States")."""
+        for tok in verb.subtree:
+            if tok.lower_ == "by" and tok.dep_ in ("prep", "agent") and tok.head is not verb:
+                for pobj in tok.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+        return None
 
     def prep_objects(self, token: Token, preps: list[str]) -> list[Token]:
         objs = []
@@ -206,6 +248,15 @@ class EventCoder:
         candidates += self.prep_objects(token, trig.target_preps or ["on", "against", "at", "with", "to"])
         if passive and not candidates and token.dep_ == "relcl":
             candidates.append(token.head)
+        # "ignoring and even sneering at the orders", "don't take orders nor respect X": shared objects
+        for conj in [c for c in token.children if c.dep_ == "conj"] + (
+            [token.head] if token.dep_ == "conj" else []
+        ):
+            candidates += [c for c in conj.children if c.dep_ in OBJ]
+            candidates += self.prep_objects(conj, trig.target_preps or ["at", "on", "against"])
+        # "threatened to remove X": the object of the clause the verb governs
+        for comp in (c for c in token.children if c.dep_ in ("xcomp", "ccomp")):
+            candidates += [c for c in comp.children if c.dep_ in OBJ]
         for cand in candidates:
             actors = self.actors_at(cand, found)
             if actors:
@@ -229,7 +280,12 @@ class EventCoder:
         return [], False
 
     def noun_target(self, trig: Trigger, found: DocMentions) -> list[tuple[str, str]]:
-        for obj in self.prep_objects(trig.token, trig.target_preps or ["on", "against", "with", "of", "to"]):
+        preps = trig.target_preps or ["on", "against", "with", "of", "to"]
+        objects = self.prep_objects(trig.token, preps)
+        head = trig.token.head
+        if trig.token.dep_ in OBJ and head.lemma_.lower() in self.light:
+            objects += self.prep_objects(head, preps)  # "held a meeting with X": "with" hangs on "held"
+        for obj in objects:
             actors = self.actors_at(obj, found)
             if actors:
                 return actors
@@ -319,7 +375,8 @@ class EventCoder:
             if trig.embedded_in == "content" and trig.parent is not None:
                 continue
             if trig.embedded_in in ("content", "stop") and trig.parent is None and trig.pos == "noun":
-                continue
+                if not (trig.type in DISCONTINUED and self.discontinued(trig)):
+                    continue
             events.extend(self.code_trigger(trig, found, published, events))
         return events
 
@@ -349,17 +406,24 @@ class EventCoder:
                     }
                 elif not targets and inner_targets:
                     targets = inner_targets
+        if not sources and trig.type == "AID" and trig.pos == "verb":
+            sources = self.place_as_source(trig, found)  # "were trained in Iran"
         if trig.type == "REQUEST" and not directive:
             directive = self.directive_from_stop(trig, found)
         if not targets and trig.type in ("REJECT", "CONCEDE", "AGREE", "RETREAT"):
             targets = self.directive_target(trig, found, issued)
+        sources = [s for s in sources if found.actors[s[0]].type not in SOURCE_EXCLUDED]
         if not sources or not targets:
             return []
+        if trig.pos == "verb" and self.standing(trig):
+            return []  # "are funded and led by": a standing tie, read by the tie reader
         negated, intended, hypothetical = self.modality(trig)
         event_type, mode = trig.type, self.mode_of(trig)
+        if event_type in DISCONTINUED and self.discontinued(trig):
+            event_type, mode, rule = "SANCTION", "discontinue", rule + "+discontinued"
         if intended and event_type in ("ASSAULT", "COERCE") and not negated:
             event_type, mode, rule = "THREATEN", "violence", rule + "+intent"
-        if negated and event_type in ("CONCEDE", "AGREE"):
+        if negated and event_type in ("CONCEDE", "AGREE", "SUPPORT"):
             event_type, mode, negated, rule = "REJECT", None, False, rule + "+negated"
         when, precision, date_text = self.when(trig, published)
         historical = self.is_historical(trig, when, precision, published)
@@ -396,6 +460,38 @@ class EventCoder:
                 )
                 results.append(event)
         return results
+
+    def standing(self, trig: Trigger) -> bool:
+        """A present-tense passive of a tie verb states a relation, not an event ("are funded by")."""
+        token = trig.token
+        if token.lemma_.lower() not in self.tie_verbs:
+            return False
+        group = [token, token.head] if token.dep_ == "conj" else [token]
+        return any(c.dep_ == "auxpass" and c.lower_ in PRESENT_AUX for t in group for c in t.children)
+
+    def discontinued(self, trig: Trigger) -> bool:
+        """Whether aid is said to stop or shrink: its noun is the subject or object of a stop verb."""
+        token = trig.token
+        head = token.head
+        halting = self.mod.stop_verbs | self.mod.decline_verbs
+        if trig.pos == "noun" and token.dep_ in SUBJ | OBJ and head.lemma_.lower() in halting:
+            return True
+        if trig.pos == "noun" and token.dep_ in OBJ:  # "caused funding to decrease"
+            if any(
+                c.dep_ in ("xcomp", "advcl", "ccomp") and c.lemma_.lower() in halting for c in head.children
+            ):
+                return True
+        return trig.embedded_in == "stop"
+
+    def place_as_source(self, trig: Trigger, found: DocMentions) -> list[tuple[str, str]]:
+        if not any(c.dep_ == "auxpass" for c in trig.token.children):
+            return []
+        verbs = [trig.token, *(c for c in trig.token.children if c.dep_ == "conj")]
+        for obj in [o for verb in verbs for o in self.prep_objects(verb, ["in"])]:
+            mention = found.at(obj)
+            if mention is not None and found.actors[mention.actor_id].type == "state":
+                return [(mention.actor_id, "place")]
+        return []
 
     def stops(self, trig: Trigger) -> bool:
         head = trig.token.head

@@ -67,6 +67,7 @@ PLACE_NOUNS = {
     "outskirts",
     "suburb",
 }
+NAME_GLUE = {"of", "the", "al", "el", "for", "and", "-"}
 COLLECTIVE_DETS = {"the", "this", "these", "that", "those", "such"}
 PRONOUN_WINDOW = 2  # sentences back that a pronoun may reach
 COLLECTIVE_WINDOW = 6
@@ -198,14 +199,45 @@ class MentionFinder:
 
     # -- pass 2: definitions ("Popular Mobilization Forces (PMF)") ---------------------------
     def definitions(self, doc: Doc, found: DocMentions) -> dict[str, str]:
+        """Abbreviations defined in the text: "NAME (ABBR)" makes ABBR a local alias of NAME.
+
+        NAME is the mention just before the brackets, widened to the capitalised words
+        (with "of", "the", "al") whose initials spell the abbreviation; a name no pass found
+        becomes a new actor.
+        """
         local: dict[str, str] = {}
-        for mention in found.mentions:
-            last = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if last is None or last.end + 2 >= len(doc):
+        for i in range(1, len(doc) - 2):
+            open_, abbr, close = doc[i], doc[i + 1], doc[i + 2]
+            if not (open_.text == "(" and close.text == ")" and acronym_key(abbr.text)):
                 continue
-            open_, abbr, close = doc[last.end], doc[last.end + 1], doc[last.end + 2]
-            if open_.text == "(" and close.text == ")" and abbr.text.isupper() and len(abbr.text) >= 2:
-                local[normalise_name(abbr.text)] = mention.actor_id
+            start = i
+            while start > 0 and (doc[start - 1].is_title or doc[start - 1].lower_ in NAME_GLUE):
+                start -= 1
+            while start < i and doc[start].lower_ in NAME_GLUE:
+                start += 1
+            initials = "".join(t.text[0] for t in doc[start:i] if t.is_title)
+            known = found.at(doc[i - 1])
+            if known is not None and (not initials or not initials.startswith(abbr.text[0])):
+                local[normalise_name(abbr.text)] = known.actor_id
+                continue
+            if initials.upper() != abbr.text.replace(".", "").upper():
+                if known is not None:
+                    local[normalise_name(abbr.text)] = known.actor_id
+                continue
+            name = doc[start:i]
+            inside = {found.at(t).actor_id for t in name if found.at(t) is not None}  # type: ignore[union-attr]
+            if known is not None and len(inside) == 1 and found.at(name[0]) is not None:
+                local[normalise_name(abbr.text)] = known.actor_id
+                continue
+            kind = ner_type("ORG", name.text)
+            actor = Actor(f"{kind}:{slug(normalise_name(name.text))}", name.text, kind, None, "extracted")
+            for t in name:  # the longer name replaces the partial mentions inside it
+                if t.i in found.claimed:
+                    found.mentions[found.claimed[t.i]].actor_id = actor.id
+            found.mentions = [m for m in found.mentions if not (name.start_char <= m.start < name.end_char)]
+            found.reindex(doc)
+            found.add(doc, name.start, name.end, actor, "definition", 0.8)
+            local[normalise_name(abbr.text)] = actor.id
         return local
 
     # -- pass 3: named entities --------------------------------------------------------------
@@ -321,6 +353,9 @@ class MentionFinder:
                 continue
             if token.pos_ not in ("NOUN", "PROPN"):
                 continue
+            if token.lemma_.lower() in self.references.civilians and token.tag_ in ("NNS", "NNPS"):
+                self.resolve_civilians(doc, token, found)
+                continue
             entry = self.collective_of(token)
             if entry is None or not self.is_reference(token, found):
                 continue
@@ -349,6 +384,8 @@ class MentionFinder:
         one ("designated as terrorist organizations")."""
         if token.dep_ == "compound" and token.head.i in found.claimed:
             return False
+        if token.dep_ == "compound" and token.head.lemma_.lower() in self.references.collective_heads:
+            return True  # "a militia compound", "the militia leaders"
         if token.dep_ == "pobj" and token.head.lower_ == "as" or token.dep_ in ("attr", "oprd", "appos"):
             return False
         children = list(token.children)
@@ -374,6 +411,16 @@ class MentionFinder:
                 target = target or self.antecedent(found, token.idx, sentence, PRONOUN_WINDOW, types, None)
         if target is not None:
             found.add(doc, token.i, token.i + 1, found.actors[target], f"pronoun:{kind}", 0.55)
+
+    def resolve_civilians(self, doc: Doc, token: Token, found: DocMentions) -> None:
+        """ "innocent Sunni civilians" -> one civilians actor per group name and noun."""
+        groups = [c for c in token.children if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP"]
+        words = [*(g.text for g in groups), token.lemma_.lower() + "s"]
+        start = min([token.i, *(g.i for g in groups)])
+        name = " ".join(words)
+        actor = Actor(f"civilians:{slug(name)}", name.capitalize(), "civilians", None, "extracted")
+        if found.free(start, token.i + 1):
+            found.add(doc, start, token.i + 1, found.actors.get(actor.id, actor), "civilians", 0.6)
 
     def resolve_collective(self, doc: Doc, token: Token, types: set[str], found: DocMentions) -> None:
         # the noun phrase: determiners and modifiers to the left that no name claimed
@@ -410,11 +457,18 @@ class MentionFinder:
             for token in sent:
                 found.sentence_of[token.i] = number
         self.dictionary_pass(doc, found, {})
-        local = self.definitions(doc, found)
-        if local:
-            self.dictionary_pass(doc, found, local)
         self.entity_pass(doc, found)
         found.reindex(doc)
+        local = self.definitions(doc, found)
+        if local:  # "Sons of the Valley Brigade (SVB)": every SVB is that actor
+            for mention in found.mentions:
+                defined = local.get(normalise_name(mention.text))
+                if defined is not None and mention.actor_id != defined:
+                    mention.actor_id, mention.rule = defined, "definition"
+            used = {m.actor_id for m in found.mentions}
+            found.actors = {k: v for k, v in found.actors.items() if k in used}
+            self.dictionary_pass(doc, found, local)
+            found.reindex(doc)
         self.reference_pass(doc, found)
         found.reindex(doc)
         return found

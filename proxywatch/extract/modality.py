@@ -19,6 +19,7 @@ class Modality(BaseModel):
     version: int
     intent_verbs: frozenset[str]
     stop_verbs: frozenset[str]
+    decline_verbs: frozenset[str]
     speech_verbs: frozenset[str]
     hypothetical_modals: frozenset[str]
     hypothetical_marks: frozenset[str]

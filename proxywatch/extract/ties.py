@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from proxywatch.dictionary import ActorDictionary
+from proxywatch.extract.events import EventCoder
 from proxywatch.extract.mentions import DocMentions
 from proxywatch.extract.records import Evidence, Tie
 from proxywatch.ontology import Ontology
@@ -42,21 +43,41 @@ class TieReader:
         mention = found.at(token)
         if mention is not None:
             return mention.actor_id
-        for child in token.children:
-            if child.dep_ in ("compound", "poss", "amod", "nmod"):
-                inner = found.at(child)
-                if inner is not None:
-                    return inner.actor_id
+        # "the lead of Hezbollah's leader Hasan Nasrallah": the named person before the organisation
+        for deps in (("appos",), ("compound", "poss", "amod", "nmod")):
+            for child in token.children:
+                if child.dep_ in deps:
+                    inner = found.at(child)
+                    if inner is not None:
+                        return inner.actor_id
         return None
 
-    def actors(self, token: Token | None, found: DocMentions) -> list[str]:
+    def actors(self, token: Token | None, found: DocMentions, strict: bool = False) -> list[str]:
+        """Actors a token names, with its conjuncts; ``strict`` ignores modifiers
+        ("command the militia's respect" does not command the militia)."""
         if token is None:
             return []
-        result = [a for a in [self.actor(token, found)] if a]
+        mention = found.at(token)
+        first = (
+            mention.actor_id
+            if strict and mention is not None
+            else None
+            if strict
+            else self.actor(token, found)
+        )
+        result = [a for a in [first] if a]
         for child in token.children:
             if child.dep_ == "conj":
-                result.extend(self.actors(child, found))
+                result.extend(self.actors(child, found, strict))
         return list(dict.fromkeys(result))
+
+    @staticmethod
+    def negated(verb: Token) -> bool:
+        """ "does not command", "don't take orders nor respect": negated, also through "nor"."""
+        for tok in (verb, verb.head if verb.dep_ == "conj" else None):
+            if tok is not None and any(c.dep_ == "neg" or c.lower_ in ("nor", "never") for c in tok.children):
+                return True
+        return False
 
     def is_former(self, token: Token) -> bool:
         return any(
@@ -102,8 +123,15 @@ class TieReader:
             for child in role.head.children:
                 if child.dep_ == "nsubj":
                     return self.actor(child, found)
-        if role.dep_ == "pobj" and role.head.lemma_ == "as":
-            return self.holder(role.head.head, found) or self.actor(role.head.head, found)
+        if role.dep_ == "pobj" and role.head.lemma_ == "as":  # "X, Y's replacement as commander of Z"
+            return self.holder(role.head.head, found)
+        org = self.organisation(role, found)
+        for tok in role.subtree:  # "Esmail Ghaani Soleimani's replacement": a name run into the phrase
+            if tok.i >= role.i:
+                break
+            inner = found.at(tok)
+            if inner is not None and inner.actor_id != org and found.actors[inner.actor_id].type == "person":
+                return inner.actor_id
         nxt = role.doc[role.i + 1] if role.i + 1 < len(role.doc) else None
         if nxt is not None and found.at(nxt) is not None:
             who = found.at(nxt).actor_id  # type: ignore[union-attr]
@@ -154,7 +182,7 @@ class TieReader:
         if verb.dep_ == "conj":
             group.append(verb.head)
         group += [c for c in verb.children if c.dep_ == "conj"]
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for tok in group for c in tok.children)
         sources: list[str] = []
         targets: list[str] = []
         for tok in group:
@@ -170,9 +198,13 @@ class TieReader:
                     subject = tok.head if child.lower_ in ("who", "which", "that") else child
                     sources = sources or self.actors(subject, found)
                 elif child.dep_ in ("dobj", "obj") and not passive:
-                    targets = targets or self.actors(child, found)
+                    targets = targets or self.actors(child, found, strict=True)
         if passive and not targets and verb.dep_ == "relcl":
             targets = self.actors(verb.head, found)
+        if passive and not sources:
+            agent = EventCoder.deep_agent(verb)
+            if agent is not None:
+                sources = self.actors(agent, found)
         if passive and not sources:  # "trained in Iran": the state where it happened
             for child in verb.children:
                 if child.dep_ == "prep" and child.lemma_ == "in":
@@ -189,6 +221,8 @@ class TieReader:
             if entry is None or token.pos_ != "VERB":
                 continue
             if entry.requires and not any(t.lemma_.lower() in entry.requires for t in token.subtree):
+                continue
+            if self.negated(token):
                 continue
             sources, targets, passive = self.verb_args(token, found)
             if entry.object_nouns and not targets:
@@ -228,9 +262,11 @@ class TieReader:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
                 continue
-            for tok in span.root.subtree:
-                if tok.i >= span.start:
-                    break
+            before = [t for t in span.root.subtree if t.i < span.start]
+            if span.root.dep_ == "appos":  # "PMF militia Kata'ib Hezbollah" parsed as an apposition
+                head = span.root.head
+                before += [head, *(t for t in head.children if t.i < span.start)]
+            for tok in before:
                 umbrella = found.at(tok)
                 if (
                     umbrella

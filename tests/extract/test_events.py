@@ -105,7 +105,7 @@ DATES = [
         "month",
         True,
     ),
-    ("Last year Kata'ib Hezbollah attacked the U.S. Embassy in Baghdad.", date(2020, 6, 25), "year", True),
+    ("Last year Kata'ib Hezbollah attacked the U.S. Embassy in Baghdad.", date(2020, 1, 1), "year", True),
     ("In 2014 Asaib Ahl al-Haq attacked the U.S. Embassy in Baghdad.", date(2014, 1, 1), "year", True),
     ("Kata'ib Hezbollah attacked the U.S. Embassy in Baghdad.", PUB, "document", False),
 ]

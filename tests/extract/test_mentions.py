@@ -24,7 +24,7 @@ ALIASES = [
     ("AAH denied the claim.", "AAH", "asaib_ahl_al_haq"),
     ("The Hashd al-Shaabi held a parade.", "Hashd al-Shaabi", "pmf"),
     ("The PMF held a parade.", "PMF", "pmf"),
-    ("The U.S. Embassy in Baghdad was hit.", "U.S.", "united_states"),
+    ("The U.S. pours billions of dollars into Iraq.", "U.S.", "united_states"),
     ("Iraqi Prime Minister al-Kadhimi ordered a raid.", "al-Kadhimi", "mustafa_al_kadhimi"),
 ]
 
