@@ -393,13 +393,14 @@ class EventCoder:
             sources, inherited = self.noun_source(trig, found)
             targets = self.noun_target(trig, found)
             rule = "noun"
-        directive: dict[str, str] = {}
-        for child in trig.children:  # "rein in the attacks on U.S. interests": the event to stop
+        # what a request asks to stop ("to stop attacking X", "rein in the attacks on X") or to do
+        directive = self.directive_from_stop(trig, found) if trig.type == "REQUEST" else {}
+        for child in trig.children:
             if child.embedded_in == "content":
                 inner_targets = (
                     self.verb_target(child, found) if child.pos == "verb" else self.noun_target(child, found)
                 )
-                if trig.type == "REQUEST" and inner_targets:
+                if trig.type == "REQUEST" and inner_targets and not directive:
                     directive = {
                         "prohibits" if self.stops(child) else "asks": child.type,
                         "protected": inner_targets[0][0],
@@ -408,8 +409,6 @@ class EventCoder:
                     targets = inner_targets
         if not sources and trig.type == "AID" and trig.pos == "verb":
             sources = self.place_as_source(trig, found)  # "were trained in Iran"
-        if trig.type == "REQUEST" and not directive:
-            directive = self.directive_from_stop(trig, found)
         if not targets and trig.type in ("REJECT", "CONCEDE", "AGREE", "RETREAT"):
             targets = self.directive_target(trig, found, issued)
         sources = [s for s in sources if found.actors[s[0]].type not in SOURCE_EXCLUDED]

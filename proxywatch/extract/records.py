@@ -65,6 +65,15 @@ class Event:
     trigger: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def directive(self) -> dict[str, str] | None:
+        """For a request: the event type it asks to stop ("prohibits") or to do ("asks"), and
+        the actor that event would touch ("protected"), e.g. stop ASSAULT on the embassy."""
+        kind = "prohibits" if "prohibits" in self.extra else "asks" if "asks" in self.extra else None
+        if kind is None:
+            return None
+        return {kind: self.extra[kind], "protected": self.extra.get("protected", "")}
+
     def as_json(self) -> dict[str, Any]:
         return {
             "type": self.type,
@@ -80,6 +89,7 @@ class Event:
             "hypothetical": self.hypothetical,
             "historical": self.historical,
             "trigger": self.trigger,
+            "directive": self.directive,
             "sentence": self.evidence.sentence,
             "start": self.evidence.start,
             "end": self.evidence.end,

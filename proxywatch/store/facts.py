@@ -166,6 +166,16 @@ def _find_event(conn: Connection, event: Event) -> dict[str, Any] | None:
     return None
 
 
+def _directive_columns(event: Event) -> dict[str, str | None]:
+    directive = event.directive or {}
+    kind = next((k for k in ("prohibits", "asks") if k in directive), None)
+    return {
+        "directive": kind,
+        "directive_type": directive.get(kind) if kind else None,
+        "directive_target": directive.get("protected") or None,
+    }
+
+
 _PRECISION_RANK = {"day": 0, "document": 1, "week": 2, "month": 3, "year": 4, "none": 5}
 
 
@@ -200,6 +210,7 @@ def save_event(conn: Connection, doc_id: str, published: date | None, event: Eve
                 n_sources=1,
                 first_seen=published,
                 last_seen=published,
+                **_directive_columns(event),
             )
         )
     else:

@@ -138,6 +138,9 @@ events = Table(
     Column("n_sources", Integer, nullable=False, default=1),
     Column("first_seen", Date),
     Column("last_seen", Date),
+    Column("directive", String(16), comment="for requests: prohibits or asks"),
+    Column("directive_type", String(16), comment="the event type asked to stop or to happen"),
+    Column("directive_target", String(160), comment="the actor that event would touch"),
 )
 Index("ix_events_date", events.c.date)
 Index("ix_events_source", events.c.source_id)
