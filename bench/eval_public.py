@@ -136,7 +136,11 @@ def mention_text(ext: Extraction, actor_id: str | None, text: str) -> list[str]:
 
 # -- plover-gsr ----------------------------------------------------------------------------------
 def eval_plover(data: Path, limit: int | None) -> None:
-    records = [r for r in json.loads((data / "plover-gsr" / "records.json").read_text()) if "event" in r and "text" in r]
+    records = [
+        r
+        for r in json.loads((data / "plover-gsr" / "records.json").read_text())
+        if "event" in r and "text" in r
+    ]
     records = records[:limit] if limit else records
     texts = [r["text"] for r in records]
     gold = [OLD_TYPES.get(r["event"], r["event"]) for r in records]

@@ -161,13 +161,13 @@ class EventCoder:
         elif depth < 2:
             for child in token.children:
                 if child.dep_ in MODIFIERS or (child.dep_ == "prep" and child.lemma_ == "of"):
-                    inner = (
+                    arg = (
                         child
                         if child.dep_ != "prep"
                         else next((g for g in child.children if g.dep_ == "pobj"), None)
                     )
-                    if inner is not None:
-                        found_inner = self.actors_at(inner, found, depth + 1)
+                    if arg is not None:
+                        found_inner = self.actors_at(arg, found, depth + 1)
                         if found_inner:
                             result.extend(found_inner[:1])
                             break
@@ -230,7 +230,7 @@ class EventCoder:
         return None
 
     def prep_objects(self, token: Token, preps: list[str]) -> list[Token]:
-        objs = []
+        objs: list[Token] = []
         for child in token.children:
             if child.dep_ in ("prep", "prt", "dative") and child.lemma_.lower() in preps:
                 objs.extend(g for g in child.children if g.dep_ == "pobj")

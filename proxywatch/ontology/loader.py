@@ -18,6 +18,7 @@ from proxywatch.ontology.schema import (
     EventType,
     EventTypesFile,
     LexiconFile,
+    Predicate,
     TieLexiconFile,
     TieType,
     TieTypesFile,
@@ -58,7 +59,7 @@ class Ontology:
 
 
 def _check_lexicon(lexicon: LexiconFile, events: dict[str, EventType], path: Path) -> None:
-    entries = [*lexicon.verbs, *lexicon.nouns, *lexicon.mode_cues]
+    entries: list[Predicate] = [*lexicon.verbs, *lexicon.nouns, *lexicon.mode_cues]
     for i, entry in enumerate(entries):
         if entry.type not in events:
             raise ConfigError(f"{path}: entry {i} ({entry.lemma!r}): unknown event type {entry.type!r}")

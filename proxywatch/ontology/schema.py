@@ -59,25 +59,25 @@ class ActorTypesFile(Strict):
     actor_types: dict[str, ActorType]
 
 
-class VerbEntry(Strict):
+class Predicate(Strict):
+    """What every lexicon entry has: a lemma, an event type and perhaps a mode."""
+
     lemma: str
     type: str
     mode: str | None = None
+
+
+class VerbEntry(Predicate):
     particle: str | None = None
     object: list[str] = Field(default_factory=list)
     target_preps: list[str] = Field(default_factory=list)
 
 
-class NounEntry(Strict):
-    lemma: str
-    type: str
-    mode: str | None = None
+class NounEntry(Predicate):
     target_preps: list[str] = Field(default_factory=list)
 
 
-class ModeCue(Strict):
-    lemma: str
-    type: str
+class ModeCue(Predicate):
     mode: str
 
 
@@ -90,7 +90,8 @@ class LexiconFile(Strict):
 
     @model_validator(mode="after")
     def _lowercase_lemmas(self) -> LexiconFile:
-        for entry in [*self.verbs, *self.nouns, *self.mode_cues]:
+        entries: list[Predicate] = [*self.verbs, *self.nouns, *self.mode_cues]
+        for entry in entries:
             if entry.lemma != entry.lemma.lower():
                 raise ValueError(f"lemma {entry.lemma!r} must be lowercase")
         return self
