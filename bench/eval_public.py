@@ -65,7 +65,7 @@ def main_type(texts: list[str]) -> list[tuple[str, Extraction]]:
 
             def depth(tok) -> int:  # type: ignore[no-untyped-def]
                 d = 0
-                while tok.head is not tok:
+                while tok.head.i != tok.i:
                     tok, d = tok.head, d + 1
                 return d
 

@@ -116,7 +116,7 @@ class EventCoder:
         for trig in triggers:
             token = trig.token
             steps = 0
-            while token.dep_ in EMBED and token.head is not token and steps < 6:
+            while token.dep_ in EMBED and token.head.i != token.i and steps < 6:
                 if token.dep_ == "conj":
                     token = token.head
                     steps += 1
@@ -201,7 +201,7 @@ class EventCoder:
                 if child.lower_ in ("who", "which", "that") and token.dep_ == "relcl":
                     return self.actors_at(token.head, found), True
                 return self.actors_at(child, found), False
-        if hops < 3 and token.dep_ in INHERIT and token.head is not token:
+        if hops < 3 and token.dep_ in INHERIT and token.head.i != token.i:
             head = token.head
             if head.dep_ == "prep" and token.dep_ == "pcomp":  # "accused of killing": up to "accused"
                 head = head.head
@@ -223,7 +223,7 @@ class EventCoder:
         """The object of a "by" phrase the parser attached below the verb instead of to it
         ("designated as terrorist organizations by the United States")."""
         for tok in verb.subtree:
-            if tok.lower_ == "by" and tok.dep_ in ("prep", "agent") and tok.head is not verb:
+            if tok.lower_ == "by" and tok.dep_ in ("prep", "agent") and tok.head.i != verb.i:
                 for pobj in tok.children:
                     if pobj.dep_ == "pobj":
                         return pobj
@@ -325,7 +325,7 @@ class EventCoder:
         chain = [token]
         head = token
         for _ in range(4):
-            if head.dep_ in ("xcomp", "conj", "ccomp") and head.head is not head:
+            if head.dep_ in ("xcomp", "conj", "ccomp") and head.head.i != head.i:
                 head = head.head
                 chain.append(head)
             else:
