@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from proxywatch.dictionary import ActorDictionary
 from proxywatch.dictionary.loader import acronym_key
+from proxywatch.extract.places import country_named
 from proxywatch.extract.records import Actor, Mention
 from proxywatch.extract.references import Collective, References
 from proxywatch.names import normalise_name
@@ -276,7 +277,13 @@ class MentionFinder:
                 continue
             kind = ner_type(ent.label_, core.text)
             if ent.label_ in ("GPE", "NORP"):
-                continue  # unknown places and peoples are locations or descriptions, not actors
+                country = country_named(core.text)
+                if country is not None:  # a state the dictionary does not list
+                    state = Actor(f"state:{country[1].lower()}", country[0], "state", country[1], "extracted")
+                    found.add(
+                        doc, core.start, core.end, found.actors.get(state.id, state), "ner+gazetteer", 0.8
+                    )
+                continue  # other places and peoples are locations or descriptions, not actors
             actor = Actor(f"{kind}:{slug(key)}", core.text, kind, None, "extracted")
             found.add(doc, core.start, core.end, found.actors.get(actor.id, actor), "ner", 0.6)
 
@@ -353,6 +360,10 @@ class MentionFinder:
                 continue
             if token.pos_ not in ("NOUN", "PROPN"):
                 continue
+            if token.lemma_.lower() in self.references.sector_nouns and self.resolve_sector(
+                doc, token, found
+            ):
+                continue
             if token.lemma_.lower() in self.references.civilians and token.tag_ in ("NNS", "NNPS"):
                 self.resolve_civilians(doc, token, found)
                 continue
@@ -411,6 +422,30 @@ class MentionFinder:
                 target = target or self.antecedent(found, token.idx, sentence, PRONOUN_WINDOW, types, None)
         if target is not None:
             found.add(doc, token.i, token.i + 1, found.actors[target], f"pronoun:{kind}", 0.55)
+
+    def resolve_sector(self, doc: Doc, token: Token, found: DocMentions) -> bool:
+        """ "Israeli soldiers", "Turkish officials": a state's agents stand for the state."""
+        if any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in token.children):
+            return False  # "commander Abu Mahdi al-Muhandis": the person is the actor
+        states = [
+            c
+            for c in token.children
+            if c.dep_ in ("amod", "compound", "nmod")
+            and c.i in found.claimed
+            and found.actors[found.mentions[found.claimed[c.i]].actor_id].type == "state"
+        ]
+        if len(states) != 1 or any(t.i in found.claimed for t in doc[states[0].i + 1 : token.i + 1]):
+            return False
+        modifier = found.mentions[found.claimed[states[0].i]]
+        start = doc.char_span(modifier.start, modifier.end, alignment_mode="expand")
+        if start is None:
+            return False
+        actor = found.actors[modifier.actor_id]
+        found.mentions.remove(modifier)
+        found.reindex(doc)
+        found.add(doc, start.start, token.i + 1, actor, "sector", 0.75)
+        found.reindex(doc)
+        return True
 
     def resolve_civilians(self, doc: Doc, token: Token, found: DocMentions) -> None:
         """ "innocent Sunni civilians" -> one civilians actor per group name and noun."""

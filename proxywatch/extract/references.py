@@ -29,6 +29,7 @@ class References(BaseModel):
     collectives: list[Collective] = Field(default_factory=list)
     collective_heads: frozenset[str] = Field(default_factory=frozenset)
     civilians: frozenset[str] = Field(default_factory=frozenset)
+    sector_nouns: frozenset[str] = Field(default_factory=frozenset)
     pronouns: dict[str, Literal["person", "group"]] = Field(default_factory=dict)
 
     def collective(self, lemma: str) -> Collective | None:
