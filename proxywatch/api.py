@@ -170,3 +170,54 @@ def extract_file(
             }
         else:
             yield next(results).as_json(_document_json(item))
+
+
+def resolve_actor(name: str, store: Store) -> str:
+    """The actor id a name refers to: an id, a dictionary name or alias, or a stored alias."""
+    from sqlalchemy import select
+
+    from proxywatch.dictionary import load_dictionary
+    from proxywatch.errors import NotFoundError
+    from proxywatch.names import normalise_name
+    from proxywatch.store.schema import actor_aliases, actors
+
+    with store.connect() as conn:
+        if conn.execute(select(actors.c.id).where(actors.c.id == name)).first():
+            return name
+        ids = load_dictionary().lookup(name)
+        if ids:
+            return ids[0]
+        row = conn.execute(
+            select(actor_aliases.c.actor_id).where(actor_aliases.c.normalized == normalise_name(name))
+        ).first()
+    if row is None:
+        raise NotFoundError(
+            f"no actor is called {name!r}; try its id (see the actors table) or another alias"
+        )
+    return str(row.actor_id)
+
+
+def control(
+    patron: str,
+    db: str | None = None,
+    proxies: Sequence[str] | None = None,
+    horizon_days: int = 30,
+    store: Store | None = None,
+) -> dict[str, Any]:
+    """The patron control index per month, with the directives, responses and evidence behind it."""
+    from proxywatch.analyse.control import control_index
+    from proxywatch.analyse.graphs import ties_graph
+    from proxywatch.analyse.load import load_actor_types, load_events, load_ties
+
+    own = store is None
+    store = store or open_store(db)
+    try:
+        patron_id = resolve_actor(patron, store)
+        proxy_ids = [resolve_actor(p, store) for p in proxies] if proxies else None
+        with store.connect() as conn:
+            events, ties, types = load_events(conn), load_ties(conn), load_actor_types(conn)
+        graph = ties_graph(ties, types=types)
+        return control_index(events, graph, patron_id, proxy_ids, horizon_days).as_dict()
+    finally:
+        if own:
+            store.close()

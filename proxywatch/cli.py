@@ -210,6 +210,48 @@ def evaluate(
 
 
 @app.command()
+def control(
+    patron: Annotated[str, typer.Option(help='The patron: an actor id, name or alias (e.g. "Quds Force").')],
+    proxy: Annotated[
+        list[str] | None, typer.Option(help="A proxy to follow (repeatable); default: the patron's bloc.")
+    ] = None,
+    horizon: Annotated[int, typer.Option(help="Days after a directive in which responses count.")] = 30,
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """Patron control index per month: directives, compliance, defiance, and the trend."""
+    result = _run(lambda: api.control(patron, db=db, proxies=proxy, horizon_days=horizon))
+    if as_json:
+        out.print_json(json.dumps(result))
+        return
+    table = Table(
+        title=f"control of {result['patron']} over its proxies (trend: {result['trend']})",
+        title_justify="left",
+    )
+    for column in ("month", "directives", "compliance", "defiance", "index", "outcomes"):
+        table.add_column(column, justify="left" if column in ("month", "outcomes") else "right")
+    for w in result["windows"]:
+        outcomes = "; ".join(f"{o['source']} -> {o['target']}: {o['verdict']}" for o in w["outcomes"])
+        index = "" if w["index"] is None else f"{w['index']:+.2f}"
+        table.add_row(
+            w["window"], str(w["directives"]), str(w["compliance"]), str(w["defiance"]), index, outcomes
+        )
+    out.print(table)
+    for w in result["windows"]:
+        for o in w["outcomes"]:
+            out.print(
+                f"{w['window']} directive: {o['sentence']}", highlight=False, markup=False, soft_wrap=True
+            )
+            for r in o["responses"]:
+                out.print(
+                    f"    {r['kind']} ({r['reason']}): {r['sentence']}",
+                    highlight=False,
+                    markup=False,
+                    soft_wrap=True,
+                )
+
+
+@app.command()
 def demo(db: DbOption = None) -> None:
     """Run the main job on the bundled demo corpus and print a summary."""
     paths = [api.demo_corpus()]

@@ -1,0 +1,236 @@
+"""Patron control index: the patron's directives to its proxies and what followed them.
+
+A directive is a REQUEST, COERCE or THREATEN event from the patron or one of its
+commanders (``commands``/``leads`` ties, so Ghaani's requests count for the Quds Force)
+aimed at one of its proxies. Within ``horizon_days`` after it (or, for undated events,
+later in the same article), a proxy's response is
+
+- compliance: AGREE, CONCEDE or RETREAT toward the patron's side, or the prohibited action
+  ceasing (it happened in the horizon before the directive and not after);
+- defiance: REJECT toward the patron's side, or the prohibited action continuing (e.g. an
+  ASSAULT on the embassy after a request to stop attacking it).
+
+Per window (calendar month) the index is (compliance - defiance) / (compliance + defiance),
+in [-1, 1]; windows with no response have none. This follows the principal-agent reading of
+proxy control (Salehyan 2010, "The Delegation of War to Rebel Organizations"; Byman 2018 on
+Iran's proxies): control shows in whether the agent does what the principal asks.
+
+>>> from datetime import date
+>>> from proxywatch.analyse.graphs import ties_graph
+>>> from proxywatch.analyse.records import EventRecord, TieRecord
+>>> G = ties_graph([TieRecord("funds", "qf", "pmf"), TieRecord("commands", "ghaani", "qf")])
+>>> ask = EventRecord("e1", "REQUEST", "ghaani", "pmf", date(2021, 6, 1), directive="prohibits",
+...                   directive_type="ASSAULT", directive_target="usa")
+>>> hit = EventRecord("e2", "ASSAULT", "pmf", "usa", date(2021, 6, 10))
+>>> report = control_index([ask, hit], G, "qf")
+>>> report.windows[0].index, report.windows[0].defiance
+(-1.0, 1)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from proxywatch.analyse.graphs import bloc, commanders
+from proxywatch.analyse.records import EventRecord
+
+DIRECTIVES = {"REQUEST", "COERCE", "THREATEN"}
+COMPLY = {"AGREE", "CONCEDE", "RETREAT"}
+DEFY = {"REJECT"}
+TREND_EPSILON = 0.05
+
+
+@dataclass
+class Response:
+    event_id: str
+    kind: str  # compliance or defiance
+    reason: str
+    source: str | None
+    date: str | None
+    sentence: str
+
+
+@dataclass
+class Outcome:
+    directive_id: str
+    source: str | None
+    target: str | None
+    date: str | None
+    prohibits: str | None
+    protected: str | None
+    sentence: str
+    responses: list[Response] = field(default_factory=list)
+
+    @property
+    def verdict(self) -> str:
+        kinds = {r.kind for r in self.responses}
+        if kinds == {"compliance"}:
+            return "complied"
+        if kinds == {"defiance"}:
+            return "defied"
+        return "mixed" if kinds else "unanswered"
+
+
+@dataclass
+class WindowControl:
+    window: str
+    directives: int
+    compliance: int
+    defiance: int
+    index: float | None
+    outcomes: list[Outcome]
+
+
+@dataclass
+class ControlReport:
+    patron: str
+    side: list[str]
+    proxies: list[str]
+    windows: list[WindowControl]
+    trend: str
+    slope: float | None
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        for window, src in zip(data["windows"], self.windows, strict=True):
+            for outcome, o in zip(window["outcomes"], src.outcomes, strict=True):
+                outcome["verdict"] = o.verdict
+        return data
+
+
+def _sentence(event: EventRecord) -> str:
+    return event.evidence[0].sentence if event.evidence else ""
+
+
+def _follows(first: EventRecord, later: EventRecord, horizon_days: int) -> bool:
+    """Whether ``later`` falls in the response horizon of ``first``."""
+    if first.date is not None and later.date is not None:
+        days = (later.date - first.date).days
+        if days == 0 and first.order[0] == later.order[0]:
+            return later.order > first.order
+        return 0 <= days <= horizon_days
+    return first.order[0] == later.order[0] and later.order > first.order
+
+
+def _precedes(first: EventRecord, later: EventRecord, horizon_days: int) -> bool:
+    if first.date is not None and later.date is not None:
+        return 0 < (later.date - first.date).days <= horizon_days
+    return False
+
+
+def respond(
+    directive: EventRecord,
+    events: Sequence[EventRecord],
+    side: set[str],
+    proxies: set[str],
+    horizon_days: int,
+) -> list[Response]:
+    """The proxies' responses to one directive, each with why it counts."""
+    responses = []
+    prohibited_after = []
+    for e in events:
+        if e.id == directive.id or not e.asserted or e.source not in proxies:
+            continue
+        if not _follows(directive, e, horizon_days):
+            continue
+        when = e.date.isoformat() if e.date else None
+        if e.type in COMPLY and e.target in side:
+            responses.append(
+                Response(e.id, "compliance", f"{e.type} toward {e.target}", e.source, when, _sentence(e))
+            )
+        elif e.type in DEFY and e.target in side:
+            responses.append(
+                Response(e.id, "defiance", f"REJECT of {e.target}", e.source, when, _sentence(e))
+            )
+        elif directive.directive == "prohibits" and e.type == directive.directive_type:
+            if e.target == directive.directive_target:
+                prohibited_after.append(e)
+                responses.append(
+                    Response(
+                        e.id, "defiance", f"{e.type} on {e.target} continued", e.source, when, _sentence(e)
+                    )
+                )
+    if directive.directive == "prohibits" and not prohibited_after and directive.date is not None:
+        before = [
+            e
+            for e in events
+            if e.asserted
+            and e.source in proxies
+            and e.type == directive.directive_type
+            and e.target == directive.directive_target
+            and _precedes(e, directive, horizon_days)
+        ]
+        if before:
+            responses.append(
+                Response(
+                    directive.id,
+                    "compliance",
+                    f"{directive.directive_type} on {directive.directive_target} ceased",
+                    None,
+                    directive.date.isoformat(),
+                    _sentence(directive),
+                )
+            )
+    return responses
+
+
+def _trend(indices: list[float]) -> tuple[str, float | None]:
+    """Least-squares slope of the index over windows; one window: the sign of its index."""
+    if not indices:
+        return "unknown", None
+    if len(indices) == 1:
+        value = indices[0]
+        return ("falling" if value < 0 else "rising" if value > 0 else "flat"), None
+    n = len(indices)
+    mean_x, mean_y = (n - 1) / 2, sum(indices) / n
+    num = sum((i - mean_x) * (y - mean_y) for i, y in enumerate(indices))
+    den = sum((i - mean_x) ** 2 for i in range(n))
+    slope = num / den
+    trend = "falling" if slope < -TREND_EPSILON else "rising" if slope > TREND_EPSILON else "flat"
+    return trend, round(slope, 4)
+
+
+def control_index(
+    events: Sequence[EventRecord],
+    ties: nx.MultiDiGraph,
+    patron: str,
+    proxies: Iterable[str] | None = None,
+    horizon_days: int = 30,
+) -> ControlReport:
+    """Directives from ``patron`` (and its commanders) to its proxies, their outcomes per month,
+    the control index per month and its trend. ``proxies`` defaults to the patron's bloc."""
+    side = {patron} | (commanders(ties, patron) if patron in ties else set())
+    proxy_set = set(proxies) if proxies is not None else (bloc(ties, patron) if patron in ties else set())
+    proxy_set -= side
+    windows: dict[str, list[Outcome]] = {}
+    counts: dict[str, list[int]] = {}
+    for d in sorted(events, key=lambda e: (e.date is None, e.date or 0, e.order)):
+        if d.type not in DIRECTIVES or d.source not in side or d.target not in proxy_set or d.negated:
+            continue
+        key = d.date.strftime("%Y-%m") if d.date else "undated"
+        responses = respond(d, events, side, proxy_set, horizon_days)
+        outcome = Outcome(
+            d.id,
+            d.source,
+            d.target,
+            d.date.isoformat() if d.date else None,
+            d.directive_type if d.directive == "prohibits" else None,
+            d.directive_target,
+            _sentence(d),
+            responses,
+        )
+        windows.setdefault(key, []).append(outcome)
+        c = counts.setdefault(key, [0, 0])
+        c[0] += sum(r.kind == "compliance" for r in responses)
+        c[1] += sum(r.kind == "defiance" for r in responses)
+    result = []
+    for key in sorted(windows, key=lambda k: (k == "undated", k)):
+        comply, defy = counts[key]
+        index = round((comply - defy) / (comply + defy), 3) if comply + defy else None
+        result.append(WindowControl(key, len(windows[key]), comply, defy, index, windows[key]))
+    trend, slope = _trend([w.index for w in result if w.index is not None])
+    return ControlReport(patron, sorted(side), sorted(proxy_set), result, trend, slope)

@@ -1,0 +1,88 @@
+"""Graphs from records: the standing-ties graph and patron blocs.
+
+>>> from proxywatch.analyse.records import TieRecord
+>>> G = ties_graph([TieRecord("funds", "quds_force", "pmf"), TieRecord("member_of", "kh", "pmf"),
+...                 TieRecord("commands", "ghaani", "quds_force")], types={"ghaani": "person"})
+>>> sorted(bloc(G, "quds_force"))
+['kh', 'pmf']
+>>> sorted(commanders(G, "quds_force"))
+['ghaani']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+import networkx as nx
+
+from proxywatch.analyse.records import TieRecord
+
+CONTROL_TIES = {"funds", "commands", "leads", "trains", "arms"}
+COMMAND_TIES = {"commands", "leads"}
+
+
+def _year_bound(value: str | None, end: bool) -> date | None:
+    if not value:
+        return None
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return date(parts[0], 12, 31) if end else date(parts[0], 1, 1)
+    if len(parts) == 2:
+        return date(parts[0], parts[1], 28 if end else 1)
+    return date(parts[0], parts[1], parts[2])
+
+
+def holds_at(tie: TieRecord, at: date | None) -> bool:
+    """Whether a tie holds at a date, by its start and end where known (always, when unknown)."""
+    if at is None:
+        return True
+    start, end = _year_bound(tie.start, False), _year_bound(tie.end, True)
+    return (start is None or start <= at) and (end is None or at <= end)
+
+
+def ties_graph(
+    ties: Iterable[TieRecord], at: date | None = None, types: dict[str, str] | None = None
+) -> nx.MultiDiGraph:
+    """A directed multigraph of standing ties (one edge per tie and validity) holding at ``at``;
+    ``types`` (actor id -> actor type) become the nodes' ``type`` attribute."""
+    G = nx.MultiDiGraph()
+    for tie in ties:
+        if holds_at(tie, at):
+            G.add_edge(
+                tie.source,
+                tie.target,
+                key=(tie.tie, tie.valid),
+                tie=tie.tie,
+                valid=tie.valid,
+                start=tie.start,
+                end=tie.end,
+            )
+    for node in G.nodes:
+        G.nodes[node]["type"] = (types or {}).get(node, "other")
+    return G
+
+
+def _edges(G: nx.MultiDiGraph, kinds: set[str]) -> Iterable[tuple[str, str]]:
+    for u, v, data in G.edges(data=True):
+        if data["tie"] in kinds:
+            yield u, v
+
+
+def commanders(G: nx.MultiDiGraph, organisation: str) -> set[str]:
+    """Actors that command or lead ``organisation`` (current or former), so their directives count as its."""
+    return {u for u, v in _edges(G, COMMAND_TIES) if v == organisation}
+
+
+def bloc(G: nx.MultiDiGraph, patron: str) -> set[str]:
+    """The patron's proxies: groups it funds, commands, leads, trains or arms, their member
+    groups, and the umbrellas they belong to (Kata'ib Hezbollah brings in the PMF). People are
+    left out: they act for their groups."""
+    proxies = {v for u, v in _edges(G, CONTROL_TIES) if u == patron}
+    proxies -= {patron} | commanders(G, patron)
+    members = {u for u, v in _edges(G, {"member_of"}) if v in proxies}
+    umbrellas = {
+        v for u, v in _edges(G, {"member_of"}) if u in proxies and G.nodes[v].get("type") == "armed_group"
+    }
+    found = proxies | members | umbrellas
+    return {a for a in found if G.nodes[a].get("type") != "person"} - {patron}

@@ -1,0 +1,36 @@
+"""The analytics read the story the texts tell: from extraction, not from gold."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from proxywatch import api
+
+pytestmark = pytest.mark.model
+SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "article.txt"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="needs ../shared/seed/article.txt")
+def test_seed_alone_shows_quds_force_control_falling(tmp_path: Path) -> None:
+    db = str(tmp_path / "seed.db")
+    report = api.ingest([SEED], db=db)
+    assert report.added == 1
+    result = api.control("Quds Force", db=db)
+    assert result["trend"] == "falling"
+    outcomes = [o for w in result["windows"] for o in w["outcomes"]]
+    assert any(o["source"] == "esmail_ghaani" and o["verdict"] == "defied" for o in outcomes)
+    assert not any(r["kind"] == "compliance" for o in outcomes for r in o["responses"])
+
+
+def test_demo_control_falls_after_2020_and_partly_recovers_in_2024(tmp_path: Path) -> None:
+    db = str(tmp_path / "demo.db")
+    api.ingest([api.demo_corpus()], db=db)
+    windows = api.control("Quds Force", db=db)["windows"]
+    scored = {w["window"]: w["index"] for w in windows if w["index"] is not None}
+    early = [v for k, v in scored.items() if "2020-02" <= k <= "2022-12"]
+    late = [v for k, v in scored.items() if k >= "2024-01"]
+    assert early and late
+    assert max(early) < 0 < 1 + min(late)  # defied after Soleimani's death ...
+    assert sum(late) / len(late) > sum(early) / len(early)  # ... partly heeded in early 2024
