@@ -197,6 +197,10 @@ def resolve_actor(name: str, store: Store) -> str:
     return str(row.actor_id)
 
 
+def _with_store(db: str | None, store: Store | None) -> tuple[Store, bool]:
+    return (store, False) if store is not None else (open_store(db), True)
+
+
 def control(
     patron: str,
     db: str | None = None,
@@ -205,19 +209,116 @@ def control(
     store: Store | None = None,
 ) -> dict[str, Any]:
     """The patron control index per month, with the directives, responses and evidence behind it."""
+    from proxywatch.analyse.context import load_context
     from proxywatch.analyse.control import control_index
-    from proxywatch.analyse.graphs import ties_graph
-    from proxywatch.analyse.load import load_actor_types, load_events, load_ties
 
-    own = store is None
-    store = store or open_store(db)
+    store, own = _with_store(db, store)
     try:
         patron_id = resolve_actor(patron, store)
         proxy_ids = [resolve_actor(p, store) for p in proxies] if proxies else None
-        with store.connect() as conn:
-            events, ties, types = load_events(conn), load_ties(conn), load_actor_types(conn)
-        graph = ties_graph(ties, types=types)
-        return control_index(events, graph, patron_id, proxy_ids, horizon_days).as_dict()
+        ctx = load_context(store)
+        return control_index(ctx.events, ctx.graph, patron_id, proxy_ids, horizon_days).as_dict()
+    finally:
+        if own:
+            store.close()
+
+
+def cohesion(
+    patron: str, db: str | None = None, bloc: Sequence[str] | None = None, store: Store | None = None
+) -> dict[str, Any]:
+    """Bloc cohesion per month and rift flags, for a patron's bloc (or the actors given)."""
+    from proxywatch.analyse.cohesion import cohesion as cohesion_of
+    from proxywatch.analyse.context import load_context
+    from proxywatch.ontology import load_ontology
+
+    store, own = _with_store(db, store)
+    try:
+        patron_id = resolve_actor(patron, store)
+        members = [resolve_actor(b, store) for b in bloc] if bloc else None
+        ctx = load_context(store)
+        weights = {name: t.weight for name, t in load_ontology().event_types.items()}
+        return cohesion_of(
+            ctx.events, ctx.side(patron_id), ctx.proxies(patron_id, members), weights
+        ).as_dict()
+    finally:
+        if own:
+            store.close()
+
+
+def follows(
+    patron: str, db: str | None = None, proxies: Sequence[str] | None = None, store: Store | None = None
+) -> dict[str, Any]:
+    """Whom the patron's proxies follow over time, and any shift of reference leader."""
+    from proxywatch.analyse.context import load_context
+    from proxywatch.analyse.control import control_index
+    from proxywatch.analyse.follows import reference_leaders
+
+    store, own = _with_store(db, store)
+    try:
+        patron_id = resolve_actor(patron, store)
+        given = [resolve_actor(p, store) for p in proxies] if proxies else None
+        ctx = load_context(store)
+        members = ctx.proxies(patron_id, given)
+        report = control_index(ctx.events, ctx.graph, patron_id, sorted(members))
+        outcomes = [o for w in report.windows for o in w.outcomes]
+        return {
+            "patron": patron_id,
+            "proxies": sorted(members),
+            **reference_leaders(ctx.ties, outcomes, members),
+        }
+    finally:
+        if own:
+            store.close()
+
+
+def whatif(
+    remove: Sequence[str],
+    patron: str,
+    db: str | None = None,
+    as_of: str | None = None,
+    store: Store | None = None,
+) -> dict[str, Any]:
+    """Remove actors (as of a date): lost command paths, brokerage, vacuum candidates, and the
+    control index before and after the date where the data covers it."""
+    from proxywatch.analyse.context import load_context
+    from proxywatch.analyse.control import control_index
+    from proxywatch.analyse.whatif import removal
+    from proxywatch.ingest.published import parse_date
+
+    store, own = _with_store(db, store)
+    try:
+        patron_id = resolve_actor(patron, store)
+        removed = {resolve_actor(r, store) for r in remove}
+        ctx = load_context(store)
+        when = parse_date(as_of) if as_of else None
+        graph = ctx.graph_at(when) if when else ctx.graph
+        result = removal(graph, patron_id, removed, ctx.proxies(patron_id))
+        result["patron"] = patron_id
+        # the power vacuum: a removed commander whose successors' directives are defied
+        outcomes = [o for w in control_index(ctx.events, ctx.graph, patron_id).windows for o in w.outcomes]
+        result["successor_outcomes"] = [
+            {
+                "successor": o.source,
+                "target": o.target,
+                "date": o.date,
+                "verdict": o.verdict,
+                "sentence": o.sentence,
+            }
+            for o in outcomes
+            if o.source in result["successors"]
+        ]
+        defied = [o for o in result["successor_outcomes"] if o["verdict"] == "defied"]
+        complied = [o for o in result["successor_outcomes"] if o["verdict"] == "complied"]
+        result["power_vacuum"] = bool(result["commanded_patron"] and len(defied) > len(complied))
+        if when is not None:
+            report = control_index(ctx.events, ctx.graph, patron_id)
+            key = when.strftime("%Y-%m")
+            before = [w.index for w in report.windows if w.index is not None and w.window < key]
+            after = [w.index for w in report.windows if w.index is not None and "undated" > w.window >= key]
+            result["control_before"] = round(sum(before) / len(before), 3) if before else None
+            result["control_after"] = round(sum(after) / len(after), 3) if after else None
+            result["as_of"] = when.isoformat()
+        return result
     finally:
         if own:
             store.close()

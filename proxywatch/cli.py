@@ -251,6 +251,122 @@ def control(
                 )
 
 
+def _print_json_or(result: dict[str, Any], as_json: bool) -> bool:
+    if as_json:
+        out.print_json(json.dumps(result, default=str))
+    return as_json
+
+
+@app.command()
+def cohesion(
+    patron: Annotated[str, typer.Option(help='The patron whose bloc to read (e.g. "Quds Force").')],
+    bloc: Annotated[
+        list[str] | None, typer.Option(help="A bloc member (repeatable); default: the patron's bloc.")
+    ] = None,
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """Bloc cohesion per month and rifts flagged by a change-point test, with their events."""
+    result = _run(lambda: api.cohesion(patron, db=db, bloc=bloc))
+    if _print_json_or(result, as_json):
+        return
+    table = Table(title=f"cohesion of the bloc of {', '.join(result['side'])}", title_justify="left")
+    for column in ("month", "cooperative", "conflictual", "defiance", "infighting", "cohesion"):
+        table.add_column(column, justify="left" if column == "month" else "right")
+    for w in result["windows"]:
+        if w["events"]:
+            value = "" if w["cohesion"] is None else f"{w['cohesion']:+.2f}"
+            table.add_row(
+                w["window"],
+                str(w["cooperative"]),
+                str(w["conflictual"]),
+                str(w["defiance"]),
+                str(w["infighting"]),
+                value,
+            )
+    out.print(table)
+    out.print(f"method: {result['method']}")
+    for rift in result["rifts"]:
+        out.print(
+            f"rift {rift['start']} .. {rift['end']}: friction {rift['rate_during']}/month "
+            f"(overall {rift['rate_overall']})",
+            highlight=False,
+        )
+        for e in rift["events"]:
+            out.print(
+                f"    {e['date']} {e['type']} {e['source']} -> {e['target']}: {e['sentence']}",
+                highlight=False,
+                markup=False,
+                soft_wrap=True,
+            )
+
+
+@app.command()
+def follows(
+    patron: Annotated[str, typer.Option(help="The patron whose proxies to follow.")],
+    proxy: Annotated[list[str] | None, typer.Option(help="A proxy (repeatable); default: the bloc.")] = None,
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Whom the proxies follow over time (follows ties, complied and defied directives), and shifts."""
+    result = _run(lambda: api.follows(patron, db=db, proxies=proxy))
+    if _print_json_or(result, as_json):
+        return
+    for t in result["timeline"]:
+        out.print(
+            f"{t['date'] or t['when']:>10} {t['proxy']} {t['kind']} {t['leader']}: {t['sentence']}",
+            highlight=False,
+            markup=False,
+            soft_wrap=True,
+        )
+    shift = result["shift"]
+    out.print(
+        f"shift: from {', '.join(shift['from']) or '-'} to {', '.join(shift['to'])}" if shift else "no shift"
+    )
+
+
+@app.command()
+def whatif(
+    remove: Annotated[list[str], typer.Option(help="An actor to remove (repeatable).")],
+    patron: Annotated[str, typer.Option(help="The patron whose control to test.")] = "Quds Force",
+    as_of: Annotated[
+        str | None, typer.Option(help="Date of the removal: compare control before and after.")
+    ] = None,
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """What-if removal: lost command paths, brokerage changes, vacuum candidates, control before/after."""
+    result = _run(lambda: api.whatif(remove, patron, db=db, as_of=as_of))
+    if _print_json_or(result, as_json):
+        return
+    out.print(f"removed {', '.join(result['removed'])} from the network of {result['patron']}")
+    out.print(f"proxies that lose every command path: {', '.join(result['lost_proxies']) or 'none'}")
+    out.print(
+        f"removed commanders of the patron: {', '.join(result['commanded_patron']) or 'none'}; "
+        f"successors: {', '.join(result['successors']) or 'none'}"
+    )
+    for o in result["successor_outcomes"]:
+        out.print(
+            f"    {o['date'] or 'undated'} {o['successor']} -> {o['target']}: {o['verdict']}: "
+            f"{o['sentence']}",
+            highlight=False,
+            markup=False,
+            soft_wrap=True,
+        )
+    out.print(f"power vacuum: {'yes' if result['power_vacuum'] else 'no'}")
+    if "control_before" in result:
+        out.print(
+            f"control index before {result['as_of']}: {result['control_before']}, "
+            f"after: {result['control_after']}"
+        )
+    table = Table(title="best placed to fill the vacuum", title_justify="left")
+    for column in ("actor", "followed by proxies", "brokerage"):
+        table.add_column(column)
+    for c in result["vacuum_candidates"]:
+        table.add_row(c["actor"], "yes" if c["followed_by_proxies"] else "", f"{c['brokerage']:.3f}")
+    out.print(table)
+
+
 @app.command()
 def demo(db: DbOption = None) -> None:
     """Run the main job on the bundled demo corpus and print a summary."""

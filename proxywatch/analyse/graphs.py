@@ -57,6 +57,7 @@ def ties_graph(
                 valid=tie.valid,
                 start=tie.start,
                 end=tie.end,
+                observed=tie.observed,
             )
     for node in G.nodes:
         G.nodes[node]["type"] = (types or {}).get(node, "other")

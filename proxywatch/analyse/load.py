@@ -7,7 +7,7 @@ from collections import defaultdict
 from sqlalchemy import Connection, select
 
 from proxywatch.analyse.records import EventRecord, Evidence, TieRecord
-from proxywatch.store.schema import actors, event_evidence, events, ties
+from proxywatch.store.schema import actors, event_evidence, events, tie_evidence, ties
 
 
 def load_events(conn: Connection) -> list[EventRecord]:
@@ -19,7 +19,7 @@ def load_events(conn: Connection) -> list[EventRecord]:
         event_evidence.c.start,
     ).order_by(event_evidence.c.document_id, event_evidence.c.start)
     for row in conn.execute(query):
-        evidence[row.event_id].append(Evidence(row.document_id, row.sentence, row.start))
+        evidence[row.event_id].append(Evidence(row.document_id, row.sentence.strip(), row.start))
     return [
         EventRecord(
             id=row.id,
@@ -41,8 +41,21 @@ def load_events(conn: Connection) -> list[EventRecord]:
 
 
 def load_ties(conn: Connection) -> list[TieRecord]:
+    sentences: dict[str, str] = {}
+    for row in conn.execute(select(tie_evidence.c.tie_id, tie_evidence.c.sentence)):
+        sentences.setdefault(row.tie_id, row.sentence.strip())
     return [
-        TieRecord(row.tie, row.source_id, row.target_id, row.valid, row.start, row.end)
+        TieRecord(
+            row.tie,
+            row.source_id,
+            row.target_id,
+            row.valid,
+            row.start,
+            row.end,
+            row.first_seen,
+            sentences.get(row.id, ""),
+            row.n_sources > 0,
+        )
         for row in conn.execute(select(ties))
     ]
 

@@ -50,3 +50,6 @@ class TieRecord:
     valid: str = "current"
     start: str | None = None
     end: str | None = None
+    first_seen: date | None = None
+    sentence: str = ""
+    observed: bool = True  # read from a document, not only known from the actor dictionary

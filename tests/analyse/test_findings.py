@@ -22,6 +22,10 @@ def test_seed_alone_shows_quds_force_control_falling(tmp_path: Path) -> None:
     outcomes = [o for w in result["windows"] for o in w["outcomes"]]
     assert any(o["source"] == "esmail_ghaani" and o["verdict"] == "defied" for o in outcomes)
     assert not any(r["kind"] == "compliance" for o in outcomes for r in o["responses"])
+    shift = api.follows("Quds Force", db=db)["shift"]
+    assert shift is not None and "hassan_nasrallah" in shift["to"] and "esmail_ghaani" in shift["from"]
+    whatif = api.whatif(["Qassem Soleimani"], "Quds Force", db=db)
+    assert whatif["power_vacuum"] and whatif["successors"] == ["esmail_ghaani"]
 
 
 def test_demo_control_falls_after_2020_and_partly_recovers_in_2024(tmp_path: Path) -> None:
@@ -34,3 +38,5 @@ def test_demo_control_falls_after_2020_and_partly_recovers_in_2024(tmp_path: Pat
     assert early and late
     assert max(early) < 0 < 1 + min(late)  # defied after Soleimani's death ...
     assert sum(late) / len(late) > sum(early) / len(early)  # ... partly heeded in early 2024
+    rifts = api.cohesion("Quds Force", db=db)["rifts"]
+    assert any("2020-01" <= r["start"] <= "2023-12" and r["events"] for r in rifts)

@@ -1,0 +1,85 @@
+"""What-if removal of actors: lost command paths, brokerage change, and who could fill the vacuum.
+
+Authority runs along control ties (funds, commands, leads, trains, arms) and down from an
+umbrella to its members. Removing actors, we ask which proxies the patron's side can no
+longer reach, how betweenness centrality (brokerage, Freeman 1977) shifts, and who is best
+placed to fill the vacuum: the remaining actors with the most brokerage over the proxies,
+and the leaders the proxies follow.
+
+>>> from proxywatch.analyse.graphs import ties_graph
+>>> from proxywatch.analyse.records import TieRecord
+>>> G = ties_graph([TieRecord("commands", "soleimani", "qf"), TieRecord("commands", "soleimani", "kh"),
+...                 TieRecord("funds", "qf", "pmf")])
+>>> removal(G, "qf", {"soleimani"}, {"kh", "pmf"})["lost_proxies"]
+['kh']
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+
+from proxywatch.analyse.graphs import CONTROL_TIES, commanders
+
+TOP = 8
+
+
+def authority_graph(G: nx.MultiDiGraph) -> nx.DiGraph:
+    """Who can direct whom: control ties, and umbrellas over their members."""
+    H = nx.DiGraph()
+    H.add_nodes_from(G.nodes(data=True))
+    for u, v, data in G.edges(data=True):
+        if data["tie"] in CONTROL_TIES:
+            H.add_edge(u, v)
+        elif data["tie"] == "member_of":
+            H.add_edge(v, u)
+    return H
+
+
+def reach(H: nx.DiGraph, side: set[str], proxies: set[str]) -> set[str]:
+    found: set[str] = set()
+    for s in side & set(H.nodes):
+        found |= nx.descendants(H, s) & proxies
+    return found
+
+
+def brokerage(G: nx.MultiDiGraph) -> dict[str, float]:
+    simple = nx.Graph()
+    simple.add_nodes_from(G.nodes)
+    simple.add_edges_from((u, v) for u, v in G.edges() if u != v)
+    return nx.betweenness_centrality(simple, normalized=True) if simple.number_of_nodes() > 2 else {}
+
+
+def removal(G: nx.MultiDiGraph, patron: str, removed: set[str], proxies: set[str]) -> dict[str, Any]:
+    """The effect of removing ``removed`` on the patron's reach over ``proxies``."""
+    side = {patron} | (commanders(G, patron) if patron in G else set())
+    before_reach = reach(authority_graph(G), side, proxies)
+    after = G.copy()
+    after.remove_nodes_from(removed)
+    after_reach = reach(authority_graph(after), side - removed, proxies)
+    b_before, b_after = brokerage(G), brokerage(after)
+    changes = sorted(
+        ((n, round(b_after.get(n, 0.0) - b_before.get(n, 0.0), 4)) for n in after.nodes),
+        key=lambda x: -abs(x[1]),
+    )[:TOP]
+    follows = [(u, v, d) for u, v, d in after.edges(data=True) if d["tie"] == "follows" and u in proxies]
+    observed = [(u, v) for u, v, d in follows if d.get("observed", True)]
+    followed = {v for _, v in observed} or {v for _, v, _ in follows}
+    near = {n for p in proxies & set(after.nodes) for n in nx.all_neighbors(after, p)} - proxies - removed
+    candidates = sorted(near | followed, key=lambda n: (-(n in followed), -b_after.get(n, 0.0), n))[:TOP]
+    return {
+        "removed": sorted(removed),
+        "proxies_reached_before": sorted(before_reach),
+        "proxies_reached_after": sorted(after_reach),
+        "lost_proxies": sorted(before_reach - after_reach),
+        "brokerage_changes": [{"actor": n, "change": c} for n, c in changes if c],
+        "commanded_patron": sorted(r for r in removed if r in side),
+        "successors": sorted(
+            {u for u, v, d in G.edges(data=True) if d["tie"] == "succeeds" and v in removed}
+        ),
+        "vacuum_candidates": [
+            {"actor": n, "followed_by_proxies": n in followed, "brokerage": round(b_after.get(n, 0.0), 4)}
+            for n in candidates
+        ],
+    }
