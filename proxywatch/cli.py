@@ -368,6 +368,26 @@ def whatif(
 
 
 @app.command()
+def report(
+    out_path: Annotated[Path, typer.Option("--out", help="Where to write the HTML report.")] = Path(
+        "report.html"
+    ),
+    patron: Annotated[str, typer.Option(help="The patron the report is about.")] = "Quds Force",
+    remove: Annotated[
+        list[str] | None,
+        typer.Option(help="Actor for the what-if (repeatable); default: the patron's commanders."),
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Write the analyst's report: one self-contained HTML file with charts, network, what-if and evidence."""
+    from proxywatch.report import build_report, render_report
+
+    html = _run(lambda: render_report(build_report(patron, remove, db=db)))
+    out_path.write_text(html, encoding="utf-8")
+    console.print(f"report written to {out_path}")
+
+
+@app.command()
 def demo(db: DbOption = None) -> None:
     """Run the main job on the bundled demo corpus and print a summary."""
     paths = [api.demo_corpus()]
@@ -378,6 +398,10 @@ def demo(db: DbOption = None) -> None:
     )
     _print_report(report)
     _stats_table(_run(lambda: api.stats(db=db)))
+    from proxywatch.report import build_report, render_report
+
+    Path("report.html").write_text(_run(lambda: render_report(build_report(db=db))), encoding="utf-8")
+    console.print("report written to report.html")
     if not report.ok:
         raise typer.Exit(2)
 
