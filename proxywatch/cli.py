@@ -259,7 +259,7 @@ def _print_json_or(result: dict[str, Any], as_json: bool) -> bool:
 
 @app.command()
 def cohesion(
-    patron: Annotated[str, typer.Option(help='The patron whose bloc to read (e.g. "Quds Force").')],
+    patron: Annotated[str, typer.Option(help="The patron whose bloc to read.")] = "Quds Force",
     bloc: Annotated[
         list[str] | None, typer.Option(help="A bloc member (repeatable); default: the patron's bloc.")
     ] = None,
@@ -303,7 +303,7 @@ def cohesion(
 
 @app.command()
 def follows(
-    patron: Annotated[str, typer.Option(help="The patron whose proxies to follow.")],
+    patron: Annotated[str, typer.Option(help="The patron whose proxies to follow.")] = "Quds Force",
     proxy: Annotated[list[str] | None, typer.Option(help="A proxy (repeatable); default: the bloc.")] = None,
     db: DbOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,

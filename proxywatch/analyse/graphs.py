@@ -1,6 +1,6 @@
 """Graphs from records: the standing-ties graph and patron blocs.
 
->>> from proxywatch.analyse.records import TieRecord
+>>> from proxywatch.analyse.records import EventRecord, TieRecord
 >>> G = ties_graph([TieRecord("funds", "quds_force", "pmf"), TieRecord("member_of", "kh", "pmf"),
 ...                 TieRecord("commands", "ghaani", "quds_force")], types={"ghaani": "person"})
 >>> sorted(bloc(G, "quds_force"))
@@ -16,7 +16,7 @@ from datetime import date
 
 import networkx as nx
 
-from proxywatch.analyse.records import TieRecord
+from proxywatch.analyse.records import EventRecord, TieRecord
 
 CONTROL_TIES = {"funds", "commands", "leads", "trains", "arms"}
 COMMAND_TIES = {"commands", "leads"}
@@ -87,3 +87,35 @@ def bloc(G: nx.MultiDiGraph, patron: str) -> set[str]:
     }
     found = proxies | members | umbrellas
     return {a for a in found if G.nodes[a].get("type") != "person"} - {patron}
+
+
+def interaction_graph(
+    events: Iterable[EventRecord],
+    weights: dict[str, float],
+    start: date | None = None,
+    end: date | None = None,
+) -> nx.DiGraph:
+    """The signed, weighted, directed interaction graph of a window [start, end]: one edge per
+    (source, target) with the summed PLOVER weight, the event count and the event ids.
+
+    >>> from proxywatch.analyse.records import EventRecord
+    >>> G = interaction_graph([EventRecord("1", "ASSAULT", "kh", "usa", date(2020, 1, 2)),
+    ...                        EventRecord("2", "CONSULT", "kh", "usa", date(2020, 1, 3))],
+    ...                       {"ASSAULT": -10.0, "CONSULT": 1.0}, date(2020, 1, 1), date(2020, 1, 31))
+    >>> G["kh"]["usa"]["weight"], G["kh"]["usa"]["count"]
+    (-9.0, 2)
+    """
+    G = nx.DiGraph()
+    for e in events:
+        if not e.asserted or not e.source or not e.target or e.type not in weights:
+            continue
+        if (start and (e.date is None or e.date < start)) or (end and (e.date is None or e.date > end)):
+            continue
+        if G.has_edge(e.source, e.target):
+            data = G[e.source][e.target]
+            data["weight"] += weights[e.type]
+            data["count"] += 1
+            data["events"].append(e.id)
+        else:
+            G.add_edge(e.source, e.target, weight=weights[e.type], count=1, events=[e.id])
+    return G
