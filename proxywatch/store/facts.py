@@ -12,11 +12,11 @@ import calendar
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, select, update
+from sqlalchemy import Column, Connection, Table, and_, func, select, update
 
 from proxywatch.dictionary import ActorDictionary
 from proxywatch.extract.mentions import slug
-from proxywatch.extract.records import Actor, Event, Extraction, Tie
+from proxywatch.extract.records import Actor, Event, Evidence, Extraction, Tie
 from proxywatch.ids import fact_id
 from proxywatch.names import normalise_name
 from proxywatch.store.documents import now
@@ -146,6 +146,47 @@ def sync_dictionary(conn: Connection, dictionary: ActorDictionary) -> int:
     return len(new)
 
 
+def _seen(first: date | None, last: date | None, published: date | None) -> dict[str, date | None]:
+    """First and last publication dates of a fact after one more report."""
+    if published is None:
+        return {"first_seen": first, "last_seen": last}
+    return {
+        "first_seen": min(first, published) if first else published,
+        "last_seen": max(last, published) if last else published,
+    }
+
+
+def _add_evidence(
+    conn: Connection,
+    table: Table,
+    owner: Column[Any],
+    owner_id: str,
+    evidence_id: str,
+    doc_id: str,
+    ev: Evidence,
+) -> None:
+    conn.execute(
+        table.insert().values(
+            {
+                owner.name: owner_id,
+                "id": evidence_id,
+                "document_id": doc_id,
+                "sentence": ev.sentence,
+                "start": ev.start,
+                "end": ev.end,
+                "rule": ev.rule,
+                "confidence": ev.confidence,
+            }
+        )
+    )
+
+
+def _documents(conn: Connection, table: Table, owner: Column[Any], owner_id: str) -> int:
+    """How many distinct documents report a fact: its number of sources."""
+    query = select(func.count(func.distinct(table.c.document_id))).where(owner == owner_id)
+    return int(conn.execute(query).scalar_one())
+
+
 def _find_event(conn: Connection, event: Event) -> dict[str, Any] | None:
     rows = conn.execute(
         select(events).where(
@@ -222,29 +263,14 @@ def save_event(conn: Connection, doc_id: str, published: date | None, event: Eve
             changes["mode"] = event.mode
         if existing["location"] is None and event.location:
             changes.update(location=event.location, country=event.country)
-        if published is not None:
-            first, last = existing["first_seen"], existing["last_seen"]
-            changes["first_seen"] = min(first, published) if first else published
-            changes["last_seen"] = max(last, published) if last else published
+        changes.update(_seen(existing["first_seen"], existing["last_seen"], published))
         conn.execute(update(events).where(events.c.id == event_id).values(**changes))
+    _add_evidence(conn, event_evidence, event_evidence.c.event_id, event_id, evidence_id, doc_id, ev)
     conn.execute(
-        event_evidence.insert().values(
-            id=evidence_id,
-            event_id=event_id,
-            document_id=doc_id,
-            sentence=ev.sentence,
-            start=ev.start,
-            end=ev.end,
-            rule=ev.rule,
-            confidence=ev.confidence,
-        )
+        update(events)
+        .where(events.c.id == event_id)
+        .values(n_sources=_documents(conn, event_evidence, event_evidence.c.event_id, event_id))
     )
-    n_docs = conn.execute(
-        select(func.count(func.distinct(event_evidence.c.document_id))).where(
-            event_evidence.c.event_id == event_id
-        )
-    ).scalar_one()
-    conn.execute(update(events).where(events.c.id == event_id).values(n_sources=int(n_docs)))
     return evidence_id
 
 
@@ -270,28 +296,19 @@ def save_tie(conn: Connection, doc_id: str, published: date | None, tie: Tie) ->
             )
         )
     else:
-        first, last = row["first_seen"], row["last_seen"]
         conn.execute(
             update(ties)
             .where(ties.c.id == tie_id)
             .values(
-                n_sources=row["n_sources"] + 1,
                 confidence=max(row["confidence"], ev.confidence),
-                first_seen=min(first, published) if first and published else (first or published),
-                last_seen=max(last, published) if last and published else (last or published),
+                **_seen(row["first_seen"], row["last_seen"], published),
             )
         )
+    _add_evidence(conn, tie_evidence, tie_evidence.c.tie_id, tie_id, evidence_id, doc_id, ev)
     conn.execute(
-        tie_evidence.insert().values(
-            id=evidence_id,
-            tie_id=tie_id,
-            document_id=doc_id,
-            sentence=ev.sentence,
-            start=ev.start,
-            end=ev.end,
-            rule=ev.rule,
-            confidence=ev.confidence,
-        )
+        update(ties)
+        .where(ties.c.id == tie_id)
+        .values(n_sources=_documents(conn, tie_evidence, tie_evidence.c.tie_id, tie_id))
     )
 
 
