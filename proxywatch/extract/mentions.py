@@ -370,7 +370,7 @@ class MentionFinder:
             entry = self.collective_of(token)
             if entry is None or not self.is_reference(token, found):
                 continue
-            self.resolve_collective(doc, token, set(entry.types), found)
+            self.resolve_collective(doc, token, entry, found)
 
     def collective_of(self, token: Token) -> Collective | None:
         """The collective-noun entry a token is an instance of ("Militias" -> militia)."""
@@ -415,13 +415,22 @@ class MentionFinder:
     def resolve_pronoun(self, doc: Doc, token: Token, kind: str, found: DocMentions) -> None:
         sentence = found.sentence_of.get(token.i, 0)
         target = None
-        if kind == "person":
-            target = self.antecedent(found, token.idx, sentence, PRONOUN_WINDOW, {"person"}, None)
+        if kind == "person":  # a person who was a subject first ("Ghaani ... as he"), else the last one
+            subjects = DocMentions(
+                [m for m in found.mentions if self.is_subject(doc, m)], found.actors, {}, found.sentence_of
+            )
+            target = self.antecedent(subjects, token.idx, sentence, PRONOUN_WINDOW, {"person"}, None)
+            target = target or self.antecedent(found, token.idx, sentence, PRONOUN_WINDOW, {"person"}, None)
         else:
             for types in GROUP_PREFERENCE:
                 target = target or self.antecedent(found, token.idx, sentence, PRONOUN_WINDOW, types, None)
         if target is not None:
             found.add(doc, token.i, token.i + 1, found.actors[target], f"pronoun:{kind}", 0.55)
+
+    @staticmethod
+    def is_subject(doc: Doc, mention: Mention) -> bool:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
 
     def resolve_sector(self, doc: Doc, token: Token, found: DocMentions) -> bool:
         """ "Israeli soldiers", "Turkish officials": a state's agents stand for the state."""
@@ -450,14 +459,17 @@ class MentionFinder:
     def resolve_civilians(self, doc: Doc, token: Token, found: DocMentions) -> None:
         """ "innocent Sunni civilians" -> one civilians actor per group name and noun."""
         groups = [c for c in token.children if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP"]
+        # "civilians in the Sunni farming community": the group named in the phrase
+        groups = groups or [t for t in token.subtree if t.ent_type_ == "NORP" and 0 < t.i - token.i <= 4][:1]
         words = [*(g.text for g in groups), token.lemma_.lower() + "s"]
-        start = min([token.i, *(g.i for g in groups)])
+        start = min([token.i, *(g.i for g in groups if g.i < token.i)])
         name = " ".join(words)
         actor = Actor(f"civilians:{slug(name)}", name.capitalize(), "civilians", None, "extracted")
         if found.free(start, token.i + 1):
             found.add(doc, start, token.i + 1, found.actors.get(actor.id, actor), "civilians", 0.6)
 
-    def resolve_collective(self, doc: Doc, token: Token, types: set[str], found: DocMentions) -> None:
+    def resolve_collective(self, doc: Doc, token: Token, entry: Collective, found: DocMentions) -> None:
+        types = set(entry.types)
         # the noun phrase: determiners and modifiers to the left that no name claimed
         start = token.i
         while start > token.left_edge.i and (start - 1) not in found.claimed:
@@ -474,7 +486,7 @@ class MentionFinder:
         plural = token.tag_ in ("NNS", "NNPS")
         sentence = found.sentence_of.get(token.i, 0)
         target = None
-        if plural:  # "the militias": the umbrella the story is about
+        if plural or entry.umbrella:  # "the militias", "the resistance": the umbrella the story is about
             target = self.salient(found, token.idx, sentence, types, True)
             target = target or self.salient(found, token.idx, sentence, types, None)
         else:  # "the militia", "the group": the one just named

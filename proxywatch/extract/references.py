@@ -19,6 +19,7 @@ class Collective(BaseModel):
 
     lemma: str
     types: list[str]
+    umbrella: bool = False  # refers to the umbrella even in the singular ("the resistance")
 
 
 class References(BaseModel):
