@@ -125,22 +125,85 @@ def to_extraction(doc: Doc) -> Extraction:
     )
 
 
+CHUNK_CHARS = 100_000  # the parser's memory grows with document length; longer texts go in pieces
+
+
+def chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    r"""(offset, piece) pieces of at most ``limit`` characters, cut at paragraph or line breaks
+    where possible, so that a long document is parsed piece by piece.
+
+    >>> chunks("aaa\n\nbbb\n\nccc", limit=6)
+    [(0, 'aaa\n\n'), (5, 'bbb\n\n'), (10, 'ccc')]
+    """
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(". "))
+        end = start + (cut + (2 if window[cut : cut + 2] in ("\n\n", ". ") else 1) if cut > 0 else limit)
+        pieces.append((start, text[start:end]))
+        start = end
+    pieces.append((start, text[start:]))
+    return pieces
+
+
+def _shifted(ext: Extraction, offset: int) -> Extraction:
+    if offset == 0:
+        return ext
+    for m in ext.mentions:
+        m.start, m.end = m.start + offset, m.end + offset
+    for evidence in [*(e.evidence for e in ext.events), *(t.evidence for t in ext.ties)]:
+        evidence.start += offset
+        evidence.end += offset
+    return ext
+
+
+def merge(parts: list[Extraction]) -> Extraction:
+    """One extraction from the extractions of consecutive pieces of a document."""
+    merged = Extraction()
+    for part in parts:
+        merged.actors.update(part.actors)
+        merged.mentions.extend(part.mentions)
+        merged.events.extend(part.events)
+        seen = {(t.tie, t.source, t.target, t.valid) for t in merged.ties}
+        merged.ties.extend(t for t in part.ties if (t.tie, t.source, t.target, t.valid) not in seen)
+    return merged
+
+
 def extract_many(
-    items: Iterable[tuple[str, date | None]], model: str | None = None, batch_size: int = 16
+    items: Iterable[tuple[str, date | None]],
+    model: str | None = None,
+    batch_size: int = 16,
+    chunk_chars: int = CHUNK_CHARS,
 ) -> Iterator[Extraction]:
-    """Extraction for each (text, publication date), in input order."""
+    """Extraction for each (text, publication date), in input order. Texts longer than
+    ``chunk_chars`` are parsed in pieces and their facts merged, offsets kept."""
     nlp = build_pipeline(model)
+    pending: list[tuple[int, int]] = []  # (item number, offset) of each piece sent to the pipeline
 
     def docs() -> Iterator[Doc]:
-        for text, published in items:
-            doc = nlp.make_doc(text)
-            doc._.pw_published = published
-            yield doc
+        for number, (text, published) in enumerate(items):
+            for offset, piece in chunks(text, chunk_chars):
+                pending.append((number, offset))
+                doc = nlp.make_doc(piece)
+                doc._.pw_published = published
+                yield doc
 
-    for doc in nlp.pipe(docs(), batch_size=batch_size):
-        yield to_extraction(doc)
+    current: int | None = None
+    parts: list[Extraction] = []
+    for index, doc in enumerate(nlp.pipe(docs(), batch_size=batch_size)):
+        number, offset = pending[index]
+        if current is not None and number != current:
+            yield merge(parts)
+            parts = []
+        current = number
+        parts.append(_shifted(to_extraction(doc), offset))
+    if current is not None:
+        yield merge(parts)
 
 
-def extract_text(text: str, published: date | None = None, model: str | None = None) -> Extraction:
+def extract_text(
+    text: str, published: date | None = None, model: str | None = None, chunk_chars: int = CHUNK_CHARS
+) -> Extraction:
     """Extraction of one text."""
-    return next(extract_many([(text, published)], model=model))
+    return next(extract_many([(text, published)], model=model, chunk_chars=chunk_chars))

@@ -69,6 +69,30 @@ def _with_fallbacks(doc: RawDocument, options: IngestOptions) -> RawDocument:
     return doc
 
 
+_FAILED = object()
+
+
+def _process(run: BatchProcessor, docs: list[RawDocument], report: IngestReport, store: Store) -> list[Any]:
+    """Results for a batch; if the batch fails, each document alone, and one that still fails
+    is reported (and left unstored, so a later run tries it again) while the rest go on."""
+    try:
+        return run(docs)
+    except Exception:  # noqa: BLE001 - find the document at fault below
+        results: list[Any] = []
+        for doc in docs:
+            try:
+                results.extend(run([doc]))
+            except Exception as exc:  # noqa: BLE001 - reported with its reason
+                problem = IngestProblem(
+                    doc.origin, "extraction", f"extraction failed: {exc!r}"[:500], doc.line
+                )
+                report.problems.append(problem)
+                with store.begin() as conn:
+                    record_problem(conn, problem)
+                results.append(_FAILED)
+        return results
+
+
 def store_batch(
     store: Store,
     batch: list[RawDocument],
@@ -87,8 +111,10 @@ def store_batch(
             else:
                 seen.add(doc_id)
                 fresh.append(doc)
-    results: list[Any] = processor[0](fresh) if processor and fresh else [None] * len(fresh)
+    results = _process(processor[0], fresh, report, store) if processor and fresh else [None] * len(fresh)
     for doc, result in zip(fresh, results, strict=True):
+        if result is _FAILED:
+            continue
         doc_id = document_id(doc.text)
         with store.begin() as conn:
             insert_document(conn, doc)

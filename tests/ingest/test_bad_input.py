@@ -142,3 +142,34 @@ def test_fallback_published_date_for_undated_files(sqlite_store: Store, tmp_path
     with sqlite_store.connect() as conn:
         row = conn.execute(select(documents.c.published, documents.c.published_from)).one()
     assert str(row.published) == "2021-06-27" and row.published_from == "option"
+
+
+def test_a_document_the_extractor_fails_on_is_reported_and_the_rest_stored(
+    sqlite_store: Store, tmp_path: Path
+) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for i, text in enumerate(GOOD):
+        (inbox / f"{i}.txt").write_text(text, encoding="utf-8")
+
+    def run(docs: list[object]) -> list[object]:
+        if any("arrested" in getattr(d, "text", "") for d in docs):
+            raise ValueError("parser blew up")
+        return [{"ok": True} for _ in docs]
+
+    written: list[str] = []
+    report = ingest_paths(
+        sqlite_store,
+        [inbox],
+        IngestOptions(),
+        processor=(run, lambda conn, doc_id, doc, result: written.append(doc_id)),
+    )
+    assert report.added == 2 and len(written) == 2
+    assert [(p.kind, "parser blew up" in p.reason) for p in report.problems] == [("extraction", True)]
+    again = ingest_paths(
+        sqlite_store,
+        [inbox],
+        IngestOptions(),
+        processor=(lambda docs: [{"ok": True} for _ in docs], lambda *a: None),
+    )
+    assert again.added == 1 and again.ok  # the failed one is tried again, and now lands
