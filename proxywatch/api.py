@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,19 @@ from proxywatch.ingest.records import RawDocument
 from proxywatch.settings import DEFAULT_MAX_CHARS, IngestOptions
 from proxywatch.store.db import Store, open_store
 from proxywatch.store.stats import store_stats
+
+
+@contextmanager
+def _opened(db: str | None, store: Store | None) -> Iterator[Store]:
+    """The store given, or one opened at ``db`` and closed afterwards."""
+    if store is not None:
+        yield store
+        return
+    opened = open_store(db)
+    try:
+        yield opened
+    finally:
+        opened.close()
 
 
 def ingest_options(
@@ -71,9 +85,7 @@ def ingest(
     With ``extract`` (the default), actors, events and ties are extracted from each new
     document and stored in the same transaction as the document.
     """
-    own = store is None
-    store = store or open_store(db)
-    try:
+    with _opened(db, store) as store:
         processor = None
         if extract:
             from proxywatch.dictionary import load_dictionary
@@ -91,21 +103,13 @@ def ingest(
             encoding=encoding,
             processor=processor,
         )
-    finally:
-        if own:
-            store.close()
 
 
 def stats(db: str | None = None, store: Store | None = None) -> dict[str, Any]:
     """Counts by table, by source and by month."""
-    own = store is None
-    store = store or open_store(db)
-    try:
+    with _opened(db, store) as store:
         with store.connect() as conn:
             return store_stats(conn)
-    finally:
-        if own:
-            store.close()
 
 
 def demo_corpus() -> Path:
@@ -197,10 +201,6 @@ def resolve_actor(name: str, store: Store) -> str:
     return str(row.actor_id)
 
 
-def _with_store(db: str | None, store: Store | None) -> tuple[Store, bool]:
-    return (store, False) if store is not None else (open_store(db), True)
-
-
 def control(
     patron: str,
     db: str | None = None,
@@ -212,15 +212,11 @@ def control(
     from proxywatch.analyse.context import load_context
     from proxywatch.analyse.control import control_index
 
-    store, own = _with_store(db, store)
-    try:
+    with _opened(db, store) as store:
         patron_id = resolve_actor(patron, store)
         proxy_ids = [resolve_actor(p, store) for p in proxies] if proxies else None
         ctx = load_context(store)
         return control_index(ctx.events, ctx.graph, patron_id, proxy_ids, horizon_days).as_dict()
-    finally:
-        if own:
-            store.close()
 
 
 def cohesion(
@@ -231,8 +227,7 @@ def cohesion(
     from proxywatch.analyse.context import load_context
     from proxywatch.ontology import load_ontology
 
-    store, own = _with_store(db, store)
-    try:
+    with _opened(db, store) as store:
         patron_id = resolve_actor(patron, store)
         members = [resolve_actor(b, store) for b in bloc] if bloc else None
         ctx = load_context(store)
@@ -240,9 +235,6 @@ def cohesion(
         return cohesion_of(
             ctx.events, ctx.side(patron_id), ctx.proxies(patron_id, members), weights
         ).as_dict()
-    finally:
-        if own:
-            store.close()
 
 
 def follows(
@@ -253,8 +245,7 @@ def follows(
     from proxywatch.analyse.control import control_index
     from proxywatch.analyse.follows import reference_leaders
 
-    store, own = _with_store(db, store)
-    try:
+    with _opened(db, store) as store:
         patron_id = resolve_actor(patron, store)
         given = [resolve_actor(p, store) for p in proxies] if proxies else None
         ctx = load_context(store)
@@ -266,9 +257,6 @@ def follows(
             "proxies": sorted(members),
             **reference_leaders(ctx.ties, outcomes, members),
         }
-    finally:
-        if own:
-            store.close()
 
 
 def whatif(
@@ -285,8 +273,7 @@ def whatif(
     from proxywatch.analyse.whatif import removal
     from proxywatch.ingest.published import parse_date
 
-    store, own = _with_store(db, store)
-    try:
+    with _opened(db, store) as store:
         patron_id = resolve_actor(patron, store)
         removed = {resolve_actor(r, store) for r in remove}
         ctx = load_context(store)
@@ -319,6 +306,3 @@ def whatif(
             result["control_after"] = round(sum(after) / len(after), 3) if after else None
             result["as_of"] = when.isoformat()
         return result
-    finally:
-        if own:
-            store.close()

@@ -43,6 +43,15 @@ class Evidence:
     rule: str
     confidence: float
 
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+            "confidence": round(self.confidence, 3),
+            "rule": self.rule,
+        }
+
 
 @dataclass
 class Event:
@@ -90,11 +99,7 @@ class Event:
             "historical": self.historical,
             "trigger": self.trigger,
             "directive": self.directive,
-            "sentence": self.evidence.sentence,
-            "start": self.evidence.start,
-            "end": self.evidence.end,
-            "confidence": round(self.evidence.confidence, 3),
-            "rule": self.evidence.rule,
+            **self.evidence.as_json(),
         }
 
 
@@ -114,11 +119,7 @@ class Tie:
             "source": self.source,
             "target": self.target,
             "valid": self.valid,
-            "sentence": self.evidence.sentence,
-            "start": self.evidence.start,
-            "end": self.evidence.end,
-            "confidence": round(self.evidence.confidence, 3),
-            "rule": self.evidence.rule,
+            **self.evidence.as_json(),
         }
 
 
