@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from proxywatch.evaluation.scores import Score
-from proxywatch.extract import Extraction, build_pipeline
+from proxywatch.extract import Event, Extraction, build_pipeline
 from proxywatch.extract.pipeline import to_extraction
 from proxywatch.ontology import load_ontology
 
@@ -44,6 +44,18 @@ def run(texts: Iterable[str]) -> list[Extraction]:
     return [to_extraction(doc) for doc in nlp.pipe(texts, batch_size=32)]
 
 
+def main_event(ext: Extraction) -> Event | None:
+    """The sentence's main event: an asserted one before an intended or hypothetical one (what
+    was agreed, not what the agreement promises), then the most confident, then the first."""
+    if not ext.events:
+        return None
+    ranked = sorted(
+        enumerate(ext.events),
+        key=lambda p: (p[1].intended or p[1].hypothetical, -p[1].evidence.confidence, p[0]),
+    )
+    return ranked[0][1]
+
+
 def main_type(texts: list[str]) -> list[tuple[str, Extraction]]:
     """(predicted event type, extraction) per text: the first coded event, else the top trigger."""
     nlp = build_pipeline()
@@ -57,7 +69,8 @@ def main_type(texts: list[str]) -> list[tuple[str, Extraction]]:
     for doc in nlp.pipe(texts, batch_size=32):
         ext = to_extraction(doc)
         if ext.events:
-            best = max(ext.events, key=lambda e: e.evidence.confidence)
+            best = main_event(ext)
+            assert best is not None
             result.append((best.type, ext))
             continue
         triggers = [t for t in fallback.find_triggers(doc) if t.embedded_in != "content"]
@@ -154,7 +167,7 @@ def eval_plover(data: Path, limit: int | None) -> None:
     confusion(gold, pred, labels)
     src_pairs, tgt_pairs = [], []
     for record, (_, ext) in zip(records, predictions, strict=True):
-        event = max(ext.events, key=lambda e: e.evidence.confidence) if ext.events else None
+        event = main_event(ext)
         g_src = [a["actorText"] for a in record.get("source", []) if isinstance(a, dict)]
         g_tgt = (
             [a["actorText"] for a in record.get("target", []) if isinstance(a, dict)]
@@ -257,7 +270,7 @@ def eval_cameo(data: Path, limit: int | None) -> None:
         spans_by_actor = defaultdict(list)
         for m in ext.mentions:
             spans_by_actor[m.actor_id].append((m.start, m.end))
-        event = max(ext.events, key=lambda e: e.evidence.confidence) if ext.events else None
+        event = main_event(ext)
         pred_s.append(spans_by_actor.get(event.source, [])[:1] if event and event.source else [])
         pred_t.append(spans_by_actor.get(event.target, [])[:1] if event and event.target else [])
     print(f"\n== conflibert-cameo BIO: {len(sentences)} sentences ==")
