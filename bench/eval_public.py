@@ -83,7 +83,8 @@ def main_type(texts: list[str]) -> list[tuple[str, Extraction]]:
                 return d
 
             top = min(triggers, key=lambda t: (depth(t.token), t.token.i))
-            result.append((top.type, ext))
+            negated, intended, _ = fallback.modality(top)  # the coder's own recoding of intent
+            result.append((fallback.recode(top.type, top.mode, negated, intended)[0], ext))
         else:
             result.append((NONE, ext))
     return result

@@ -29,7 +29,7 @@ SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "csubjpass"}
 OBJ = {"dobj", "obj"}
 EMBED = {"xcomp", "ccomp", "dobj", "pobj", "prep", "prt", "advcl", "acomp", "conj", "pcomp", "attr"}
-INHERIT = {"xcomp", "conj", "advcl", "acl", "pcomp", "relcl"}
+INHERIT = {"xcomp", "conj", "advcl", "acl", "pcomp", "relcl", "acomp"}
 MODIFIERS = {"compound", "amod", "poss", "nmod", "appos", "npadvmod"}
 # Heads whose embedded events are what they ask, threaten or refuse, not what happened.
 CONTENT_HEADS = {"REQUEST", "THREATEN", "REJECT"}
@@ -39,6 +39,8 @@ COMMIT_HEADS = {"AGREE"}
 DISCONTINUED = {"AID", "COOPERATE", "SUPPORT"}
 # Reporters interviewing officials are not political events.
 SOURCE_EXCLUDED = {"media"}
+# Cooperation promised rather than done is an agreement (PLOVER: AGREE covers pledges).
+PLEDGED = {"AID", "RETREAT", "CONCEDE", "COOPERATE"}
 PRESENT_AUX = {"is", "are", "am", "'s", "'re"}
 HISTORICAL_DAYS = 30
 
@@ -66,9 +68,9 @@ class EventCoder:
         self.verbs: dict[str, list[VerbEntry]] = defaultdict(list)
         for v in lex.verbs:
             self.verbs[v.lemma].append(v)
-        self.nouns: dict[str, NounEntry] = {}
+        self.nouns: dict[str, list[NounEntry]] = defaultdict(list)
         for n in lex.nouns:
-            self.nouns.setdefault(n.lemma, n)
+            self.nouns[n.lemma].append(n)
         self.light = set(lex.light_verbs)
         self.tie_verbs = {v.lemma for v in ontology.tie_lexicon.verbs}
         self.cues: dict[str, list[ModeCue]] = defaultdict(list)
@@ -90,6 +92,14 @@ class EventCoder:
             return entry
         return None
 
+    def noun_entry(self, token: Token) -> NounEntry | None:
+        """The first sense of a noun whose required modifiers are present ("hunger strike")."""
+        modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")}
+        for entry in self.nouns.get(token.lemma_.lower(), []):
+            if not entry.modifiers or modifiers & set(entry.modifiers):
+                return entry
+        return None
+
     def find_triggers(self, doc: Doc) -> list[Trigger]:
         triggers: list[Trigger] = []
         for token in doc:
@@ -104,8 +114,8 @@ class EventCoder:
                         Trigger(token, entry.type, entry.mode, entry.target_preps, "verb", entry.lemma)
                     )
                     continue
-            if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self.nouns:
-                noun = self.nouns[token.lemma_.lower()]
+            noun = self.noun_entry(token) if token.pos_ in ("NOUN", "PROPN") else None
+            if noun is not None:
                 triggers.append(Trigger(token, noun.type, noun.mode, noun.target_preps, "noun", noun.lemma))
         self.link(triggers)
         return triggers
@@ -187,7 +197,7 @@ class EventCoder:
         if any(c.dep_ == "auxpass" for c in token.children):
             # "were killed in a U.S. drone strike": the actor of the event noun that did it
             for obj in self.prep_objects(token, ["in", "by", "during", "from"]):
-                noun = self.nouns.get(obj.lemma_.lower())
+                noun = self.noun_entry(obj)
                 if noun is not None:
                     inner = Trigger(obj, noun.type, noun.mode, noun.target_preps, "noun", noun.lemma)
                     actors, _ = self.noun_source(inner, found)
@@ -420,10 +430,8 @@ class EventCoder:
         event_type, mode = trig.type, self.mode_of(trig)
         if event_type in DISCONTINUED and self.discontinued(trig):
             event_type, mode, rule = "SANCTION", "discontinue", rule + "+discontinued"
-        if intended and event_type in ("ASSAULT", "COERCE") and not negated:
-            event_type, mode, rule = "THREATEN", "violence", rule + "+intent"
-        if negated and event_type in ("CONCEDE", "AGREE", "SUPPORT"):
-            event_type, mode, negated, rule = "REJECT", None, False, rule + "+negated"
+        event_type, mode, negated, suffix = self.recode(event_type, mode, negated, intended)
+        rule += suffix
         when, precision, date_text = self.when(trig, published)
         historical = self.is_historical(trig, when, precision, published)
         location, country = self.where(trig, found)
@@ -459,6 +467,21 @@ class EventCoder:
                 )
                 results.append(event)
         return results
+
+    @staticmethod
+    def recode(
+        event_type: str, mode: str | None, negated: bool, intended: bool
+    ) -> tuple[str, str | None, bool, str]:
+        """PLOVER's reading of intentions and refusals: an intended use of force is a threat
+        ("vowed to attack"), an intended concession or aid is a pledge, so AGREE ("will provide
+        aid", "willing to withdraw"), and a refused concession is a rejection ("did not obey")."""
+        if intended and not negated and event_type in ("ASSAULT", "COERCE"):
+            return "THREATEN", "violence" if event_type == "ASSAULT" else "restrict", negated, "+intent"
+        if intended and not negated and event_type in PLEDGED:
+            return "AGREE", None, negated, "+pledge"
+        if negated and event_type in ("CONCEDE", "AGREE", "SUPPORT"):
+            return "REJECT", None, False, "+negated"
+        return event_type, mode, negated, ""
 
     def standing(self, trig: Trigger) -> bool:
         """A present-tense passive of a tie verb states a relation, not an event ("are funded by")."""
@@ -501,7 +524,7 @@ class EventCoder:
         for tok in trig.token.subtree:
             if tok.lemma_.lower() in self.mod.stop_verbs:
                 for obj in tok.children:
-                    noun = self.nouns.get(obj.lemma_.lower())
+                    noun = self.noun_entry(obj)
                     if obj.dep_ in OBJ and noun is not None:
                         inner = Trigger(obj, noun.type, noun.mode, noun.target_preps, "noun", noun.lemma)
                         targets = self.noun_target(inner, found)

@@ -74,6 +74,7 @@ class VerbEntry(Predicate):
 
 
 class NounEntry(Predicate):
+    modifiers: list[str] = Field(default_factory=list)  # the sense needs one of these as compound/amod
     target_preps: list[str] = Field(default_factory=list)
 
 

@@ -132,3 +132,29 @@ def test_evidence_spans_point_into_the_text() -> None:
     for event in extract_text(text, PUB).events:
         assert text[event.evidence.start : event.evidence.end] == event.evidence.sentence
         assert 0 < event.evidence.confidence <= 1 and event.evidence.rule
+
+
+PLEDGES = [
+    # promised cooperation is an agreement; promised force a threat (PLOVER)
+    ("Iran will provide weapons to Kata'ib Hezbollah.", "AGREE", "iran", "kataib_hezbollah"),
+    ("Iraq is willing to withdraw its troops from Syria.", "AGREE", "iraq", "syria"),
+    (
+        "Iraqi security forces plan to arrest Qais al-Khazali.",
+        "THREATEN",
+        "iraqi_security_forces",
+        "qais_al_khazali",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "source", "target"), PLEDGES)
+def test_intentions_are_coded_as_pledges_or_threats(text: str, type_: str, source: str, target: str) -> None:
+    events = extract_text(text, PUB).events
+    found = find(events, type_, source, target)
+    assert found is not None and found.intended, [(e.type, e.source, e.target) for e in events]
+
+
+def test_hunger_strike_is_a_protest_not_an_assault() -> None:
+    events = extract_text("Iraqi protesters held a hunger strike against the Iraqi government.", PUB).events
+    assert not [e for e in events if e.type == "ASSAULT"]
+    assert [e for e in events if e.type == "PROTEST" and e.mode == "hunger"] or not events
