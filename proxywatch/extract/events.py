@@ -103,7 +103,7 @@ class EventCoder:
     def find_triggers(self, doc: Doc) -> list[Trigger]:
         triggers: list[Trigger] = []
         for token in doc:
-            if token.pos_ in ("VERB", "AUX") and token.pos_ != "AUX" or token.tag_.startswith("VB"):
+            if token.pos_ == "VERB" or token.tag_.startswith("VB"):  # the tagger sometimes calls a verb AUX
                 entry = self.verb_entry(token)
                 if entry is not None:
                     if token.lemma_.lower() in self.light and any(
