@@ -321,7 +321,13 @@ class MentionFinder:
         return None if best is None else best.actor_id
 
     def salient(
-        self, found: DocMentions, before: int, sentence: int, accept: set[str], umbrella: bool | None
+        self,
+        found: DocMentions,
+        before: int,
+        sentence: int,
+        accept: set[str],
+        umbrella: bool | None,
+        window: int = COLLECTIVE_WINDOW,
     ) -> str | None:
         """The compatible actor mentioned most often in the window, the most recent among equals.
 
@@ -330,7 +336,7 @@ class MentionFinder:
         """
         counts: dict[str, tuple[int, int]] = {}
         for mention in found.mentions:
-            if mention.start >= before or sentence - mention.sentence > COLLECTIVE_WINDOW:
+            if mention.start >= before or sentence - mention.sentence > window:
                 continue
             actor = found.actors[mention.actor_id]
             if actor.type not in accept:
@@ -397,7 +403,9 @@ class MentionFinder:
             return False
         if token.dep_ == "compound" and token.head.lemma_.lower() in self.references.collective_heads:
             return True  # "a militia compound", "the militia leaders"
-        if token.dep_ == "pobj" and token.head.lower_ == "as" or token.dep_ in ("attr", "oprd", "appos"):
+        if token.dep_ == "appos":  # "the militia that conducted ...", in apposition to a name
+            return token.head.i in found.claimed
+        if token.dep_ == "pobj" and token.head.lower_ == "as" or token.dep_ in ("attr", "oprd"):
             return False
         children = list(token.children)
         if any(c.dep_ == "poss" or c.lower_ in COLLECTIVE_DETS for c in children):
@@ -460,7 +468,9 @@ class MentionFinder:
         """ "innocent Sunni civilians" -> one civilians actor per group name and noun."""
         groups = [c for c in token.children if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP"]
         # "civilians in the Sunni farming community": the group named in the phrase
-        groups = groups or [t for t in token.subtree if t.ent_type_ == "NORP" and 0 < t.i - token.i <= 4][:1]
+        after = doc[token.i + 1 : min(token.i + 6, token.sent.end)]
+        if not groups and len(after) and after[0].lower_ in ("in", "of", "from"):
+            groups = [t for t in after if t.ent_type_ == "NORP"][:1]
         words = [*(g.text for g in groups), token.lemma_.lower() + "s"]
         start = min([token.i, *(g.i for g in groups if g.i < token.i)])
         name = " ".join(words)
@@ -483,10 +493,20 @@ class MentionFinder:
             if found.actors[mention.actor_id].type in types:
                 found.add(doc, start, token.i + 1, found.actors[mention.actor_id], "collective:named", 0.85)
                 return
-        plural = token.tag_ in ("NNS", "NNPS")
+        if token.dep_ == "appos" and token.head.i in found.claimed:  # "the AAH militia, the militia that"
+            named = found.mentions[found.claimed[token.head.i]]
+            if found.actors[named.actor_id].type in types:
+                found.add(doc, start, token.i + 1, found.actors[named.actor_id], "collective:apposition", 0.8)
+                return
+        # "the militia leaders": a singular modifier of a plural speaks of the militias
+        plural = token.tag_ in ("NNS", "NNPS") or (
+            token.dep_ == "compound" and token.head.tag_ in ("NNS", "NNPS")
+        )
         sentence = found.sentence_of.get(token.i, 0)
         target = None
-        if plural or entry.umbrella:  # "the militias", "the resistance": the umbrella the story is about
+        if types == {"facility"}:  # "the embassy": the one the story named, however far back
+            target = self.salient(found, token.idx, sentence, types, None, window=len(doc))
+        elif plural or entry.umbrella:  # "the militias", "the resistance": the umbrella the story is about
             target = self.salient(found, token.idx, sentence, types, True)
             target = target or self.salient(found, token.idx, sentence, types, None)
         else:  # "the militia", "the group": the one just named

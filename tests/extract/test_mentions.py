@@ -81,3 +81,39 @@ def test_unknown_names_become_new_actors_keyed_by_name_and_type() -> None:
     ids_a = {m.actor_id for m in a.mentions if "Venlow" in m.text}
     ids_b = {m.actor_id for m in b.mentions if "Venlow" in m.text}
     assert ids_a and ids_a == ids_b and all(i.startswith("person:") for i in ids_a)
+
+
+APPOSITIONS = [
+    # a collective in apposition to a name is that name
+    (
+        "Qais al-Khazali leads Asaib Ahl al-Haq, the militia that attacked the base.",
+        "the militia",
+        "asaib_ahl_al_haq",
+    ),
+    # a singular collective modifying a plural speaks of the umbrella
+    (
+        "The Popular Mobilization Forces met Kata'ib Hezbollah. The militia leaders agreed.",
+        "The militia",
+        "pmf",
+    ),
+    # a facility named long before is still the one meant
+    (
+        "Rockets hit the U.S. Embassy in Baghdad. " + "Officials met. " * 8 + "The embassy was closed.",
+        "The embassy",
+        "us_embassy_iraq",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "expected"), APPOSITIONS)
+def test_collectives_in_apposition_compounds_and_facilities(text: str, surface: str, expected: str) -> None:
+    ext = extract_text(text)
+    got = [m.actor_id for m in ext.mentions if m.text == surface]
+    assert got and got[0] == expected, [(m.text, m.actor_id) for m in ext.mentions]
+
+
+def test_civilians_take_the_group_named_after_them() -> None:
+    ext = extract_text("The militia killed civilians in the Sunni village of Jurf al-Sakhar.")
+    assert [m.actor_id for m in ext.mentions if m.text.startswith("civilians")] == [
+        "civilians:sunni_civilians"
+    ]
