@@ -93,7 +93,7 @@ APPOSITIONS = [
     # a singular collective modifying a plural speaks of the umbrella
     (
         "The Popular Mobilization Forces met Kata'ib Hezbollah. The militia leaders agreed.",
-        "The militia",
+        "militia",
         "pmf",
     ),
     # a facility named long before is still the one meant
