@@ -211,7 +211,7 @@ def evaluate(
 
 @app.command()
 def control(
-    patron: Annotated[str, typer.Option(help='The patron: an actor id, name or alias (e.g. "Quds Force").')],
+    patron: Annotated[str, typer.Option(help="The patron: an actor id, name or alias.")] = "Quds Force",
     proxy: Annotated[
         list[str] | None, typer.Option(help="A proxy to follow (repeatable); default: the patron's bloc.")
     ] = None,
