@@ -59,8 +59,6 @@ def main_event(ext: Extraction) -> Event | None:
 def main_type(texts: list[str]) -> list[tuple[str, Extraction]]:
     """(predicted event type, extraction) per text: the first coded event, else the top trigger."""
     nlp = build_pipeline()
-    coder = nlp.get_pipe("proxywatch_events")
-    del coder
     from proxywatch.extract.events import EventCoder
     from proxywatch.extract.modality import load_modality
 

@@ -24,7 +24,7 @@ from proxywatch.store.stats import store_stats
 
 
 @contextmanager
-def _opened(db: str | None, store: Store | None) -> Iterator[Store]:
+def opened_store(db: str | None, store: Store | None) -> Iterator[Store]:
     """The store given, or one opened at ``db`` and closed afterwards."""
     if store is not None:
         yield store
@@ -85,7 +85,7 @@ def ingest(
     With ``extract`` (the default), actors, events and ties are extracted from each new
     document and stored in the same transaction as the document.
     """
-    with _opened(db, store) as store:
+    with opened_store(db, store) as store:
         processor = None
         if extract:
             from proxywatch.dictionary import load_dictionary
@@ -107,7 +107,7 @@ def ingest(
 
 def stats(db: str | None = None, store: Store | None = None) -> dict[str, Any]:
     """Counts by table, by source and by month."""
-    with _opened(db, store) as store:
+    with opened_store(db, store) as store:
         with store.connect() as conn:
             return store_stats(conn)
 
@@ -210,31 +210,25 @@ def control(
 ) -> dict[str, Any]:
     """The patron control index per month, with the directives, responses and evidence behind it."""
     from proxywatch.analyse.context import load_context
-    from proxywatch.analyse.control import control_index
+    from proxywatch.analyse.views import control_view
 
-    with _opened(db, store) as store:
+    with opened_store(db, store) as store:
         patron_id = resolve_actor(patron, store)
         proxy_ids = [resolve_actor(p, store) for p in proxies] if proxies else None
-        ctx = load_context(store)
-        return control_index(ctx.events, ctx.graph, patron_id, proxy_ids, horizon_days).as_dict()
+        return control_view(load_context(store), patron_id, proxy_ids, horizon_days).as_dict()
 
 
 def cohesion(
     patron: str, db: str | None = None, bloc: Sequence[str] | None = None, store: Store | None = None
 ) -> dict[str, Any]:
     """Bloc cohesion per month and rift flags, for a patron's bloc (or the actors given)."""
-    from proxywatch.analyse.cohesion import cohesion as cohesion_of
     from proxywatch.analyse.context import load_context
-    from proxywatch.ontology import load_ontology
+    from proxywatch.analyse.views import cohesion_view
 
-    with _opened(db, store) as store:
+    with opened_store(db, store) as store:
         patron_id = resolve_actor(patron, store)
         members = [resolve_actor(b, store) for b in bloc] if bloc else None
-        ctx = load_context(store)
-        weights = {name: t.weight for name, t in load_ontology().event_types.items()}
-        return cohesion_of(
-            ctx.events, ctx.side(patron_id), ctx.proxies(patron_id, members), weights
-        ).as_dict()
+        return cohesion_view(load_context(store), patron_id, members)
 
 
 def follows(
@@ -242,21 +236,12 @@ def follows(
 ) -> dict[str, Any]:
     """Whom the patron's proxies follow over time, and any shift of reference leader."""
     from proxywatch.analyse.context import load_context
-    from proxywatch.analyse.control import control_index
-    from proxywatch.analyse.follows import reference_leaders
+    from proxywatch.analyse.views import follows_view
 
-    with _opened(db, store) as store:
+    with opened_store(db, store) as store:
         patron_id = resolve_actor(patron, store)
         given = [resolve_actor(p, store) for p in proxies] if proxies else None
-        ctx = load_context(store)
-        members = ctx.proxies(patron_id, given)
-        report = control_index(ctx.events, ctx.graph, patron_id, sorted(members))
-        outcomes = [o for w in report.windows for o in w.outcomes]
-        return {
-            "patron": patron_id,
-            "proxies": sorted(members),
-            **reference_leaders(ctx.ties, outcomes, members),
-        }
+        return follows_view(load_context(store), patron_id, given)
 
 
 def whatif(
@@ -269,40 +254,10 @@ def whatif(
     """Remove actors (as of a date): lost command paths, brokerage, vacuum candidates, and the
     control index before and after the date where the data covers it."""
     from proxywatch.analyse.context import load_context
-    from proxywatch.analyse.control import control_index
-    from proxywatch.analyse.whatif import removal
+    from proxywatch.analyse.views import whatif_view
     from proxywatch.ingest.published import parse_date
 
-    with _opened(db, store) as store:
+    with opened_store(db, store) as store:
         patron_id = resolve_actor(patron, store)
         removed = {resolve_actor(r, store) for r in remove}
-        ctx = load_context(store)
-        when = parse_date(as_of) if as_of else None
-        graph = ctx.graph_at(when) if when else ctx.graph
-        result = removal(graph, patron_id, removed, ctx.proxies(patron_id))
-        result["patron"] = patron_id
-        # the power vacuum: a removed commander whose successors' directives are defied
-        outcomes = [o for w in control_index(ctx.events, ctx.graph, patron_id).windows for o in w.outcomes]
-        result["successor_outcomes"] = [
-            {
-                "successor": o.source,
-                "target": o.target,
-                "date": o.date,
-                "verdict": o.verdict,
-                "sentence": o.sentence,
-            }
-            for o in outcomes
-            if o.source in result["successors"]
-        ]
-        defied = [o for o in result["successor_outcomes"] if o["verdict"] == "defied"]
-        complied = [o for o in result["successor_outcomes"] if o["verdict"] == "complied"]
-        result["power_vacuum"] = bool(result["commanded_patron"] and len(defied) > len(complied))
-        if when is not None:
-            report = control_index(ctx.events, ctx.graph, patron_id)
-            key = when.strftime("%Y-%m")
-            before = [w.index for w in report.windows if w.index is not None and w.window < key]
-            after = [w.index for w in report.windows if w.index is not None and "undated" > w.window >= key]
-            result["control_before"] = round(sum(before) / len(before), 3) if before else None
-            result["control_after"] = round(sum(after) / len(after), 3) if after else None
-            result["as_of"] = when.isoformat()
-        return result
+        return whatif_view(load_context(store), patron_id, removed, parse_date(as_of) if as_of else None)

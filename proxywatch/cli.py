@@ -367,6 +367,14 @@ def whatif(
     out.print(table)
 
 
+def _write_report(out_path: Path, patron: str, remove: list[str] | None, db: str | None) -> None:
+    from proxywatch.report import build_report, render_report
+
+    html = _run(lambda: render_report(build_report(patron, remove, db=db)))
+    out_path.write_text(html, encoding="utf-8")
+    console.print(f"report written to {out_path}")
+
+
 @app.command()
 def report(
     out_path: Annotated[Path, typer.Option("--out", help="Where to write the HTML report.")] = Path(
@@ -380,11 +388,7 @@ def report(
     db: DbOption = None,
 ) -> None:
     """Write the analyst's report: one self-contained HTML file with charts, network, what-if and evidence."""
-    from proxywatch.report import build_report, render_report
-
-    html = _run(lambda: render_report(build_report(patron, remove, db=db)))
-    out_path.write_text(html, encoding="utf-8")
-    console.print(f"report written to {out_path}")
+    _write_report(out_path, patron, remove, db)
 
 
 @app.command()
@@ -398,10 +402,7 @@ def demo(db: DbOption = None) -> None:
     )
     _print_report(report)
     _stats_table(_run(lambda: api.stats(db=db)))
-    from proxywatch.report import build_report, render_report
-
-    Path("report.html").write_text(_run(lambda: render_report(build_report(db=db))), encoding="utf-8")
-    console.print("report written to report.html")
+    _write_report(Path("report.html"), "Quds Force", None, db)
     if not report.ok:
         raise typer.Exit(2)
 

@@ -7,7 +7,7 @@ from datetime import date
 
 import networkx as nx
 
-from proxywatch.analyse.graphs import bloc, commanders, ties_graph
+from proxywatch.analyse.graphs import bloc, patron_side, ties_graph
 from proxywatch.analyse.load import load_actor_types, load_events, load_ties
 from proxywatch.analyse.records import EventRecord, TieRecord
 from proxywatch.store.db import Store
@@ -22,7 +22,7 @@ class Context:
     graph: nx.MultiDiGraph
 
     def side(self, patron: str) -> set[str]:
-        return {patron} | (commanders(self.graph, patron) if patron in self.graph else set())
+        return patron_side(self.graph, patron)
 
     def proxies(self, patron: str, given: list[str] | None = None) -> set[str]:
         found = set(given) if given else (bloc(self.graph, patron) if patron in self.graph else set())

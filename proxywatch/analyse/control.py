@@ -35,7 +35,7 @@ from typing import Any
 
 import networkx as nx
 
-from proxywatch.analyse.graphs import bloc, commanders
+from proxywatch.analyse.graphs import bloc, patron_side
 from proxywatch.analyse.records import EventRecord
 
 DIRECTIVES = {"REQUEST", "COERCE", "THREATEN"}
@@ -203,7 +203,7 @@ def control_index(
 ) -> ControlReport:
     """Directives from ``patron`` (and its commanders) to its proxies, their outcomes per month,
     the control index per month and its trend. ``proxies`` defaults to the patron's bloc."""
-    side = {patron} | (commanders(ties, patron) if patron in ties else set())
+    side = patron_side(ties, patron)
     proxy_set = set(proxies) if proxies is not None else (bloc(ties, patron) if patron in ties else set())
     proxy_set -= side
     windows: dict[str, list[Outcome]] = {}

@@ -75,12 +75,17 @@ def commanders(G: nx.MultiDiGraph, organisation: str) -> set[str]:
     return {u for u, v in _edges(G, COMMAND_TIES) if v == organisation}
 
 
+def patron_side(G: nx.MultiDiGraph, patron: str) -> set[str]:
+    """The patron and its commanders: whose directives count as the patron's."""
+    return {patron} | (commanders(G, patron) if patron in G else set())
+
+
 def bloc(G: nx.MultiDiGraph, patron: str) -> set[str]:
     """The patron's proxies: groups it funds, commands, leads, trains or arms, their member
     groups, and the umbrellas they belong to (Kata'ib Hezbollah brings in the PMF). People are
     left out: they act for their groups."""
     proxies = {v for u, v in _edges(G, CONTROL_TIES) if u == patron}
-    proxies -= {patron} | commanders(G, patron)
+    proxies -= patron_side(G, patron)
     members = {u for u, v in _edges(G, {"member_of"}) if v in proxies}
     umbrellas = {
         v for u, v in _edges(G, {"member_of"}) if u in proxies and G.nodes[v].get("type") == "armed_group"

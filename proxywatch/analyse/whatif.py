@@ -20,7 +20,7 @@ from typing import Any
 
 import networkx as nx
 
-from proxywatch.analyse.graphs import CONTROL_TIES, commanders
+from proxywatch.analyse.graphs import CONTROL_TIES, patron_side
 
 TOP = 8
 
@@ -53,7 +53,7 @@ def brokerage(G: nx.MultiDiGraph) -> dict[str, float]:
 
 def removal(G: nx.MultiDiGraph, patron: str, removed: set[str], proxies: set[str]) -> dict[str, Any]:
     """The effect of removing ``removed`` on the patron's reach over ``proxies``."""
-    side = {patron} | (commanders(G, patron) if patron in G else set())
+    side = patron_side(G, patron)
     before_reach = reach(authority_graph(G), side, proxies)
     after = G.copy()
     after.remove_nodes_from(removed)

@@ -72,6 +72,13 @@ def _with_fallbacks(doc: RawDocument, options: IngestOptions) -> RawDocument:
 _FAILED = object()
 
 
+def _report_problem(store: Store, report: IngestReport, problem: IngestProblem) -> None:
+    """Count a problem in this batch's report and record it in ``ingest_errors``."""
+    report.problems.append(problem)
+    with store.begin() as conn:
+        record_problem(conn, problem)
+
+
 def _process(run: BatchProcessor, docs: list[RawDocument], report: IngestReport, store: Store) -> list[Any]:
     """Results for a batch; if the batch fails, each document alone, and one that still fails
     is reported (and left unstored, so a later run tries it again) while the rest go on."""
@@ -86,9 +93,7 @@ def _process(run: BatchProcessor, docs: list[RawDocument], report: IngestReport,
                 problem = IngestProblem(
                     doc.origin, "extraction", f"extraction failed: {exc!r}"[:500], doc.line
                 )
-                report.problems.append(problem)
-                with store.begin() as conn:
-                    record_problem(conn, problem)
+                _report_problem(store, report, problem)
                 results.append(_FAILED)
         return results
 
@@ -154,9 +159,7 @@ def ingest_paths(
         for item in items:
             problem = item if isinstance(item, IngestProblem) else check_document(item, options)
             if problem is not None:
-                report.problems.append(problem)
-                with store.begin() as conn:
-                    record_problem(conn, problem)
+                _report_problem(store, report, problem)
                 continue
             assert isinstance(item, RawDocument)
             batch.append(_with_fallbacks(item, options))

@@ -13,8 +13,9 @@ from markupsafe import Markup
 from proxywatch import api
 from proxywatch.analyse.cohesion import months
 from proxywatch.analyse.context import load_context
+from proxywatch.analyse.views import cohesion_view, control_view, follows_view, whatif_view
 from proxywatch.report.charts import bar_chart, line_chart, network
-from proxywatch.store.db import Store, open_store
+from proxywatch.store.db import Store
 
 NETWORK_TIES = {"funds", "commands", "leads", "trains", "arms", "member_of", "follows", "succeeds"}
 
@@ -36,17 +37,17 @@ def build_report(
     store: Store | None = None,
 ) -> dict[str, Any]:
     """Everything the report shows, as plain data (also what ``--json`` would print)."""
-    own = store is None
-    store = store or open_store(db)
-    try:
+    with api.opened_store(db, store) as store:
         patron_id = api.resolve_actor(patron, store)
+        removed = [api.resolve_actor(r, store) for r in remove] if remove else None
         ctx = load_context(store)
-        control = api.control(patron_id, store=store)
-        cohesion = api.cohesion(patron_id, store=store)
-        follows = api.follows(patron_id, store=store)
+        report = control_view(ctx, patron_id)
+        control = report.as_dict()
+        cohesion = cohesion_view(ctx, patron_id)
+        follows = follows_view(ctx, patron_id, report=report)
         side, proxies = ctx.side(patron_id), ctx.proxies(patron_id)
-        targets = remove or sorted(a for a in side if a != patron_id and ctx.types.get(a) == "person")
-        whatifs = [api.whatif([r], patron_id, store=store) for r in targets[:3]]
+        targets = removed or sorted(a for a in side if a != patron_id and ctx.types.get(a) == "person")
+        whatifs = [whatif_view(ctx, patron_id, {r}, report=report) for r in targets[:3]]
         leaders = {t["leader"] for t in follows["timeline"]}
         keep = side | proxies | leaders
         G = nx.DiGraph()
@@ -65,9 +66,6 @@ def build_report(
             "graph": G,
             "documents": len({ev.document_id for e in ctx.events for ev in e.evidence}),
         }
-    finally:
-        if own:
-            store.close()
 
 
 def render_report(data: dict[str, Any]) -> str:
