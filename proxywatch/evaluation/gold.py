@@ -200,13 +200,8 @@ def score_ties(
     return Score(tp, len(got - gold_set), len(gold_set - got)), misses, false_hits
 
 
-def evaluate_gold(path: Path, published: date | None = None, model: str | None = None) -> GoldReport:
-    """Extract the gold file's document and score the result."""
-    from proxywatch.extract import extract_text
-
-    gold, text = load_gold(path)
-    when = published or (date.fromisoformat(str(gold["published"])) if gold.get("published") else None)
-    extraction = extract_text(text, when, model=model)
+def score_document(gold: dict[str, Any], text: str, extraction: Extraction) -> GoldReport:
+    """Score one document's extraction against its gold annotation."""
     occurrences = gold_occurrences(gold, text)
     mapping = align(occurrences, extraction)
     own = actor_occurrences(gold, text)
@@ -226,3 +221,76 @@ def evaluate_gold(path: Path, published: date | None = None, model: str | None =
         misses={"mentions": m_miss, "events": e_miss, "ties": t_miss},
         false_hits={"mentions": m_false, "events": e_false, "ties": t_false},
     )
+
+
+def evaluate_gold(path: Path, published: date | None = None, model: str | None = None) -> GoldReport:
+    """Extract the gold file's document and score the result."""
+    from proxywatch.extract import extract_text
+
+    gold, text = load_gold(path)
+    when = published or (date.fromisoformat(str(gold["published"])) if gold.get("published") else None)
+    return score_document(gold, text, extract_text(text, when, model=model))
+
+
+def _summed(scores: list[Score]) -> Score:
+    return Score(
+        tp=sum(s.tp for s in scores),
+        fp=sum(s.fp for s in scores),
+        fn=sum(s.fn for s in scores),
+        tp_pred=sum(s.tp if s.tp_pred is None else s.tp_pred for s in scores),
+    )
+
+
+@dataclass
+class CorpusReport:
+    """Micro-averaged scores over a corpus of gold documents, and each document's report."""
+
+    documents: dict[str, GoldReport]
+
+    def total(self, what: str) -> Score:
+        return _summed([getattr(r, what) for r in self.documents.values()])
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "documents": len(self.documents),
+            **{what: self.total(what).as_dict() for what in ("mentions", "events", "event_types", "ties")},
+            "by_document": {doc_id: r.as_dict() for doc_id, r in self.documents.items()},
+        }
+
+
+def load_gold_dir(gold_dir: Path) -> dict[str, dict[str, Any]]:
+    """Gold annotations under a folder (recursively), keyed by the document id they name."""
+    if not gold_dir.is_dir():
+        raise ConfigError(f"{gold_dir}: not a folder of gold files")
+    golds: dict[str, dict[str, Any]] = {}
+    for path in sorted(gold_dir.rglob("*.yaml")):
+        try:
+            gold = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            raise ConfigError(f"{path}: cannot read gold file: {exc}") from exc
+        if not isinstance(gold, dict) or "document" not in gold or "actors" not in gold:
+            raise ConfigError(f"{path}: gold file needs 'document' and 'actors' keys")
+        golds[str(gold["document"])] = gold
+    if not golds:
+        raise ConfigError(f"{gold_dir}: no gold files (*.yaml) found")
+    return golds
+
+
+def evaluate_corpus(corpus: Path, gold_dir: Path, model: str | None = None) -> CorpusReport:
+    """Extract every document of ``corpus`` (any format ingest reads; JSONL ``id`` names the
+    document) that has a gold file in ``gold_dir``, as ``proxywatch extract`` would, and score it."""
+    from proxywatch.extract import extract_many
+    from proxywatch.ingest.records import RawDocument
+    from proxywatch.ingest.walk import read_path
+
+    golds = load_gold_dir(gold_dir)
+    docs = [d for d in read_path(corpus) if isinstance(d, RawDocument) and d.external_id in golds]
+    missing = set(golds) - {d.external_id for d in docs}
+    if missing:
+        raise ConfigError(f"{corpus}: no document for gold file(s) {', '.join(sorted(missing))}")
+    extractions = extract_many(((d.text, d.published) for d in docs), model=model)
+    reports = {
+        str(d.external_id): score_document(golds[str(d.external_id)], d.text, ext)
+        for d, ext in zip(docs, extractions, strict=True)
+    }
+    return CorpusReport(reports)
