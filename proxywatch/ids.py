@@ -28,3 +28,22 @@ def normalise_text(text: str) -> str:
 def document_id(text: str) -> str:
     """Id of a document: the hash of its normalised text, so a reposted copy is the same document."""
     return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()[:32]
+
+
+def parse_generic(actor_id: str) -> tuple[str | None, str | None, str] | None:
+    """(home ISO3, patron ISO3, sector) of a generic actor id, or None for other ids.
+
+    >>> parse_generic("generic:irq:uaf"), parse_generic("generic:backed_irn:uaf")
+    (('IRQ', None, 'UAF'), (None, 'IRN', 'UAF'))
+    >>> parse_generic("generic:mil"), parse_generic("pmf")
+    ((None, None, 'MIL'), None)
+    """
+    parts = actor_id.split(":")
+    if parts[0] != "generic" or len(parts) not in (2, 3):
+        return None
+    sector = parts[-1].upper()
+    if len(parts) == 2:
+        return None, None, sector
+    if parts[1].startswith("backed_"):
+        return None, parts[1].removeprefix("backed_").upper(), sector
+    return parts[1].upper(), None, sector

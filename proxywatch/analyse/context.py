@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import networkx as nx
 
-from proxywatch.analyse.graphs import bloc, patron_side, ties_graph
+from proxywatch.analyse.graphs import bloc, generic_allies, patron_side, ties_graph
 from proxywatch.analyse.load import load_actor_types, load_events, load_ties
 from proxywatch.analyse.records import EventRecord, TieRecord
+from proxywatch.ids import parse_generic
 from proxywatch.store.db import Store
 
 
@@ -20,13 +21,31 @@ class Context:
     types: dict[str, str]
     names: dict[str, str]
     graph: nx.MultiDiGraph
+    countries: dict[str, str | None] = field(default_factory=dict)
 
     def side(self, patron: str) -> set[str]:
         return patron_side(self.graph, patron)
 
     def proxies(self, patron: str, given: list[str] | None = None) -> set[str]:
-        found = set(given) if given else (bloc(self.graph, patron) if patron in self.graph else set())
-        return found - self.side(patron)
+        """The proxies given, else the patron's bloc: named groups by their ties, and the generic
+        armed actors of the events that speak for them (see ``generic_allies``)."""
+        if given:
+            return set(given) - self.side(patron)
+        named = bloc(self.graph, patron) if patron in self.graph else set()
+        side = self.side(patron)
+        actors = {a for e in self.events for a in (e.source, e.target) if a}
+        generics = generic_allies(actors, self.types, self.countries, side, named)
+        # "the militias" the patron's side gives orders to are its own, whatever their country
+        generics |= {
+            e.target
+            for e in self.events
+            if e.type == "REQUEST"
+            and e.source in side
+            and e.target
+            and parse_generic(e.target)
+            and self.types.get(e.target) == "armed_group"
+        }
+        return (named | generics) - side
 
     def graph_at(self, at: date | None) -> nx.MultiDiGraph:
         return ties_graph(self.ties, at=at, types=self.types)
@@ -39,5 +58,7 @@ def load_context(store: Store) -> Context:
 
     with store.connect() as conn:
         events, ties, types = load_events(conn), load_ties(conn), load_actor_types(conn)
-        names = {row.id: row.name for row in conn.execute(select(actors.c.id, actors.c.name))}
-    return Context(events, ties, types, names, ties_graph(ties, types=types))
+        rows = list(conn.execute(select(actors.c.id, actors.c.name, actors.c.country)))
+    names = {row.id: row.name for row in rows}
+    countries = {row.id: row.country for row in rows}
+    return Context(events, ties, types, names, ties_graph(ties, types=types), countries)

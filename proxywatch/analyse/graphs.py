@@ -17,6 +17,7 @@ from datetime import date
 import networkx as nx
 
 from proxywatch.analyse.records import EventRecord, TieRecord
+from proxywatch.ids import parse_generic
 
 CONTROL_TIES = {"funds", "commands", "leads", "trains", "arms"}
 COMMAND_TIES = {"commands", "leads"}
@@ -92,6 +93,39 @@ def bloc(G: nx.MultiDiGraph, patron: str) -> set[str]:
     }
     found = proxies | members | umbrellas
     return {a for a in found if G.nodes[a].get("type") != "person"} - {patron}
+
+
+def generic_allies(
+    candidates: Iterable[str],
+    types: dict[str, str],
+    countries: dict[str, str | None],
+    patron_side_ids: set[str],
+    named_bloc: set[str],
+) -> set[str]:
+    """Generic armed actors that speak for the bloc: militants backed by the patron's state
+    ("Iran-backed militias"), or armed groups of a country where the bloc's named armed groups
+    are ("Iraqi militias" when the bloc holds the PMF). Actors of other sectors are left out.
+
+    >>> sorted(generic_allies(["generic:irq:uaf", "generic:syr:uaf", "generic:backed_irn:uaf",
+    ...                        "generic:irq:mil"], {"generic:irq:uaf": "armed_group",
+    ...     "generic:syr:uaf": "armed_group", "generic:backed_irn:uaf": "armed_group",
+    ...     "generic:irq:mil": "state_agency", "pmf": "armed_group"},
+    ...     {"quds_force": "IRN", "pmf": "IRQ"}, {"quds_force"}, {"pmf"}))
+    ['generic:backed_irn:uaf', 'generic:irq:uaf']
+    """
+    patron_countries = {countries.get(a) for a in patron_side_ids} - {None}
+    bloc_countries = {countries.get(a) for a in named_bloc if types.get(a) == "armed_group"} - {None}
+    found = set()
+    for actor in candidates:
+        parsed = parse_generic(actor)
+        if parsed is None or types.get(actor) != "armed_group":
+            continue
+        home, patron, _sector = parsed
+        if (patron is not None and patron in patron_countries) or (
+            home is not None and home in bloc_countries
+        ):
+            found.add(actor)
+    return found
 
 
 def interaction_graph(

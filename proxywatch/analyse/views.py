@@ -21,7 +21,8 @@ from proxywatch.ontology import load_ontology
 def control_view(
     ctx: Context, patron: str, proxies: Sequence[str] | None = None, horizon_days: int = 30
 ) -> ControlReport:
-    return control_index(ctx.events, ctx.graph, patron, proxies, horizon_days)
+    members = sorted(ctx.proxies(patron, list(proxies) if proxies else None))
+    return control_index(ctx.events, ctx.graph, patron, members, horizon_days)
 
 
 def cohesion_view(ctx: Context, patron: str, bloc: Sequence[str] | None = None) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from proxywatch.errors import ConfigError
 from proxywatch.names import normalise_name
 from proxywatch.ontology import Ontology, load_ontology, load_yaml_model
 
+COALITION_MEMBERS = 3  # member groups that make an umbrella a coalition
 DATA_DIR = Path(str(resources.files("proxywatch.dictionary").joinpath("data")))
 
 
@@ -39,6 +40,11 @@ class ActorDictionary:
     def is_umbrella(self, actor_id: str) -> bool:
         """Whether other actors are members or parts of this one (a coalition, a PMF)."""
         return bool(self.members.get(actor_id))
+
+    def is_coalition(self, actor_id: str) -> bool:
+        """Whether an actor is a coalition of groups (the PMF, the Islamic Resistance in Iraq),
+        which "the militias" may mean, rather than a group with a wing or two (Hezbollah)."""
+        return len(self.members.get(actor_id, ())) >= COALITION_MEMBERS
 
 
 def acronym_key(surface: str) -> str | None:

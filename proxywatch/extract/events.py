@@ -268,6 +268,8 @@ class EventCoder:
         for comp in (c for c in token.children if c.dep_ in ("xcomp", "ccomp")):
             candidates += [c for c in comp.children if c.dep_ in OBJ]
         for cand in candidates:
+            if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in cand.children) and cand.dep_ in OBJ:
+                continue  # "withdraw its troops from Syria": the subject's own, not the target
             actors = self.actors_at(cand, found)
             if actors:
                 return actors

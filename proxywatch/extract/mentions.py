@@ -19,6 +19,8 @@ from spacy.tokens import Doc, Span, Token
 
 from proxywatch.dictionary import ActorDictionary
 from proxywatch.dictionary.loader import acronym_key
+from proxywatch.extract.agents import Agents
+from proxywatch.extract.generics import State, generic_actor, is_patron_marker, parse_generic, sector_phrase
 from proxywatch.extract.places import country_named
 from proxywatch.extract.records import Actor, Mention
 from proxywatch.extract.references import Collective, References
@@ -82,6 +84,9 @@ class DocMentions:
     actors: dict[str, Actor] = field(default_factory=dict)
     claimed: dict[int, int] = field(default_factory=dict)  # token index -> mention index
     sentence_of: dict[int, int] = field(default_factory=dict)  # token index -> sentence number
+    paragraph_of: dict[int, int] = field(default_factory=dict)  # sentence number -> paragraph number
+    # sector -> the named actor the text calls by that sector ("the PMF militias"), None if several
+    defined: dict[str, str | None] = field(default_factory=dict)
 
     def add(self, doc: Doc, start: int, end: int, actor: Actor, rule: str, confidence: float) -> None:
         span = doc[start:end]
@@ -137,9 +142,10 @@ def slug(text: str) -> str:
 class MentionFinder:
     """Finds and resolves mentions; built once per pipeline from the dictionary and references."""
 
-    def __init__(self, dictionary: ActorDictionary, references: References) -> None:
+    def __init__(self, dictionary: ActorDictionary, references: References, agents: Agents) -> None:
         self.dictionary = dictionary
         self.references = references
+        self.agents = agents
         self.titles = set(references.titles)
         self.prefixes: set[str] = set()
         for key in dictionary.by_alias:
@@ -347,14 +353,6 @@ class MentionFinder:
             counts[actor.id] = (n + 1, mention.start)
         return max(counts, key=lambda a: counts[a]) if counts else None
 
-    def following(self, found: DocMentions, after: int, accept: set[str], umbrella: bool) -> str | None:
-        for mention in sorted(found.mentions, key=lambda m: m.start):
-            actor = found.actors[mention.actor_id]
-            if mention.start > after and actor.type in accept:
-                if self.dictionary.is_umbrella(actor.id) == umbrella:
-                    return mention.actor_id
-        return None
-
     def reference_pass(self, doc: Doc, found: DocMentions) -> None:
         for token in doc:
             if token.i in found.claimed:
@@ -366,17 +364,36 @@ class MentionFinder:
                 continue
             if token.pos_ not in ("NOUN", "PROPN"):
                 continue
-            if token.lemma_.lower() in self.references.sector_nouns and self.resolve_sector(
-                doc, token, found
-            ):
-                continue
             if token.lemma_.lower() in self.references.civilians and token.tag_ in ("NNS", "NNPS"):
                 self.resolve_civilians(doc, token, found)
                 continue
             entry = self.collective_of(token)
-            if entry is None or not self.is_reference(token, found):
+            sector = sector_phrase(token, self.agents)
+            if sector is None and entry is not None and entry.sector is not None:
+                sector = (entry.sector, token.i)
+            if (entry is None and sector is None) or not self.is_reference(token, found):
                 continue
-            self.resolve_collective(doc, token, entry, found)
+            self.resolve_collective(doc, token, entry, sector, found)
+        self.apply_definitions(found)
+
+    def apply_definitions(self, found: DocMentions) -> None:
+        """Generic mentions of a sector the text defined by name ("The PMF militias ... Iranian
+        proxy militias") are that named actor, where their home or patron does not contradict it."""
+        for mention in found.mentions:
+            parsed = parse_generic(mention.actor_id)  # pronouns that took the generic follow it
+            if parsed is None:
+                continue
+            home, _patron, sector = parsed
+            named = found.defined.get(sector)
+            if named is None:
+                continue
+            country = found.actors[named].country
+            if home is None or country is None or home == country:
+                found.actors.setdefault(named, found.actors[named])
+                mention.actor_id = named
+                mention.rule = "collective:defined" if mention.rule == "generic" else mention.rule
+        used = {m.actor_id for m in found.mentions}
+        found.actors = {k: v for k, v in found.actors.items() if k in used}
 
     def collective_of(self, token: Token) -> Collective | None:
         """The collective-noun entry a token is an instance of ("Militias" -> militia)."""
@@ -440,29 +457,42 @@ class MentionFinder:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
 
-    def resolve_sector(self, doc: Doc, token: Token, found: DocMentions) -> bool:
-        """ "Israeli soldiers", "Turkish officials": a state's agents stand for the state."""
-        if any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in token.children):
-            return False  # "commander Abu Mahdi al-Muhandis": the person is the actor
-        states = [
-            c
-            for c in token.children
-            if c.dep_ in ("amod", "compound", "nmod")
-            and c.i in found.claimed
-            and found.actors[found.mentions[found.claimed[c.i]].actor_id].type == "state"
-        ]
-        if len(states) != 1 or any(t.i in found.claimed for t in doc[states[0].i + 1 : token.i + 1]):
-            return False
-        modifier = found.mentions[found.claimed[states[0].i]]
-        start = doc.char_span(modifier.start, modifier.end, alignment_mode="expand")
-        if start is None:
-            return False
-        actor = found.actors[modifier.actor_id]
-        found.mentions.remove(modifier)
-        found.reindex(doc)
-        found.add(doc, start.start, token.i + 1, actor, "sector", 0.75)
-        found.reindex(doc)
-        return True
+    def state_at(self, token: Token, found: DocMentions) -> State | None:
+        """The state a token's mention names, if it names one."""
+        mention = found.at(token)
+        if mention is None:
+            return None
+        actor = found.actors[mention.actor_id]
+        if actor.type != "state" or not actor.country:
+            return None
+        return State(actor.id, actor.name, actor.country)
+
+    def home_and_patron(
+        self, doc: Doc, token: Token, found: DocMentions
+    ) -> tuple[State | None, State | None]:
+        """Where a collective is ("Iraqi militias", "militias in Iraq") and who backs it
+        ("Iran-backed militias"), from its modifiers and its place phrase."""
+        home = patron = None
+        for t in doc[token.left_edge.i : token.i]:
+            state = self.state_at(t, found)
+            if state is None:
+                continue
+            after = [
+                a
+                for a in doc[t.i + 1 : token.i]
+                if not a.is_punct and a.dep_ != "case" and found.at(a) is None
+            ]
+            if after and is_patron_marker(after[0]):
+                patron = patron or state
+            elif after and after[0].lower_ in ("and", "or"):
+                continue  # "U.S. and Iraqi forces": more than one home
+            else:
+                home = state
+        if home is None:
+            for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"):
+                for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                    home = home or self.state_at(obj, found)
+        return home, patron
 
     def resolve_civilians(self, doc: Doc, token: Token, found: DocMentions) -> None:
         """ "innocent Sunni civilians" -> one civilians actor per group name and noun."""
@@ -478,49 +508,128 @@ class MentionFinder:
         if found.free(start, token.i + 1):
             found.add(doc, start, token.i + 1, found.actors.get(actor.id, actor), "civilians", 0.6)
 
-    def resolve_collective(self, doc: Doc, token: Token, entry: Collective, found: DocMentions) -> None:
-        types = set(entry.types)
+    def resolve_collective(
+        self,
+        doc: Doc,
+        token: Token,
+        entry: Collective | None,
+        sector: tuple[str, int] | None,
+        found: DocMentions,
+    ) -> None:
+        """A collective ("the militias", "Iran-backed militias", "U.S. forces") is a named actor
+        only where the text binds it: a name inside it or in apposition, or, for a definite
+        one, an antecedent close by; otherwise it is the generic actor of its sector."""
+        if entry is None and not self.collective_sector(token):
+            return  # "the commander", "a spokesman": one person, not a collective
+        types = set(entry.types) if entry is not None else {"armed_group", "state_agency"}
         # the noun phrase: determiners and modifiers to the left that no name claimed
         start = token.i
         while start > token.left_edge.i and (start - 1) not in found.claimed:
             before = doc[start - 1]
-            if before.dep_ in ("det", "amod", "compound", "nummod", "poss") and not before.is_punct:
+            if before.dep_ in ("det", "amod", "compound", "nummod", "poss", "punct", "npadvmod") and not (
+                before.is_punct and before.text not in ("-",)
+            ):
                 start -= 1
             else:
                 break
+        while start < token.i and (doc[start].is_punct or doc[start].dep_ == "npadvmod"):
+            start += 1
         inner = [found.mentions[found.claimed[t.i]] for t in token.children if t.i in found.claimed]
-        for mention in inner:  # "the Asaib Ahl al-Haq militia": the name inside decides
-            if found.actors[mention.actor_id].type in types:
+        for mention in inner:  # "the Asaib Ahl al-Haq militia", "Hezbollah fighters": the name decides
+            if found.actors[mention.actor_id].type in types - {"state"}:
                 found.add(doc, start, token.i + 1, found.actors[mention.actor_id], "collective:named", 0.85)
+                if mention.rule.startswith(("generic", "collective", "pronoun")):
+                    return  # "militia officials": the militias' people; a definition needs a name
+                if sector is not None and token.tag_ in ("NNS", "NNPS"):  # "the PMF militias": a definition
+                    known = found.defined.setdefault(sector[0], mention.actor_id)
+                    if known != mention.actor_id:
+                        found.defined[sector[0]] = None
                 return
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (g for g in prep.children if g.dep_ == "pobj" and g.i in found.claimed):
+                named = found.mentions[found.claimed[obj.i]]  # "the militias of the PMF"
+                if found.actors[named.actor_id].type in types - {"state"}:
+                    found.add(doc, start, token.i + 1, found.actors[named.actor_id], "collective:of", 0.8)
+                    return
         if token.dep_ == "appos" and token.head.i in found.claimed:  # "the AAH militia, the militia that"
             named = found.mentions[found.claimed[token.head.i]]
             if found.actors[named.actor_id].type in types:
                 found.add(doc, start, token.i + 1, found.actors[named.actor_id], "collective:apposition", 0.8)
                 return
+        if types == {"facility"}:  # "the embassy" is the one the story named, never a sector
+            sector = None
+        elif sector is not None and not self.collective_sector(token):
+            sector = None  # "the commander", "a spokesman": one person, not a collective
+        home, patron = self.home_and_patron(doc, token, found)
+        definite = any(c.dep_ == "poss" or c.lower_ in COLLECTIVE_DETS for c in token.children)
+        target = None
+        if home is None and patron is None and (definite or token.dep_ == "compound"):
+            target = self.bound_antecedent(token, entry, sector, types, found)
+        if target is not None:
+            found.add(doc, start, token.i + 1, found.actors[target], "collective", 0.6)
+        elif sector is not None:
+            actor = generic_actor(sector[0], self.agents, home, patron)
+            found.add(doc, start, token.i + 1, found.actors.get(actor.id, actor), "generic", 0.6)
+
+    def bound_antecedent(
+        self,
+        token: Token,
+        entry: Collective | None,
+        sector: tuple[str, int] | None,
+        types: set[str],
+        found: DocMentions,
+    ) -> str | None:
+        """The actor a definite collective refers back to, if the text gives one close by."""
+        sentence = found.sentence_of.get(token.i, 0)
+        if types == {"facility"}:  # "the embassy": the one the story named, however far back
+            return self.salient(found, token.idx, sentence, types, None, window=len(token.doc))
         # "the militia leaders": a singular modifier of a plural speaks of the militias
         plural = token.tag_ in ("NNS", "NNPS") or (
             token.dep_ == "compound" and token.head.tag_ in ("NNS", "NNPS")
         )
-        sentence = found.sentence_of.get(token.i, 0)
-        target = None
-        if types == {"facility"}:  # "the embassy": the one the story named, however far back
-            target = self.salient(found, token.idx, sentence, types, None, window=len(doc))
-        elif plural or entry.umbrella:  # "the militias", "the resistance": the umbrella the story is about
-            target = self.salient(found, token.idx, sentence, types, True)
-            target = target or self.salient(found, token.idx, sentence, types, None)
-        else:  # "the militia", "the group": the one just named
-            target = self.antecedent(found, token.idx, sentence, PRONOUN_WINDOW, types, False)
-            target = target or self.antecedent(found, token.idx, sentence, COLLECTIVE_WINDOW, types, None)
-        if target is None:
-            target = self.following(found, token.idx, types, plural)
-        if target is not None:
-            found.add(doc, start, token.i + 1, found.actors[target], "collective", 0.6)
+        if plural or (entry is not None and entry.umbrella):
+            # "the militias": the umbrella or the generic actor of this sector named just before
+            best: Mention | None = None
+            for mention in found.mentions:
+                if mention.start >= token.idx or not self.near(found, mention.sentence, sentence):
+                    continue
+                actor = found.actors[mention.actor_id]
+                same_sector = sector is not None and actor.id.endswith(":" + sector[0].lower())
+                umbrella = (
+                    entry is not None and actor.type in types and self.dictionary.is_coalition(actor.id)
+                )
+                if (same_sector or umbrella) and (best is None or mention.start > best.start):
+                    best = mention
+            return None if best is None else best.actor_id
+        if entry is None:
+            return None
+        # "the militia", "the group": the one just named
+        target = self.antecedent(found, token.idx, sentence, PRONOUN_WINDOW, types, False)
+        return target or self.antecedent(found, token.idx, sentence, PRONOUN_WINDOW, types, None)
+
+    def collective_sector(self, token: Token) -> bool:
+        """Whether an agent noun names a collective: a plural ("officials"), a plural it
+        modifies ("militia leaders"), or a body or weapon named in the singular ("the army")."""
+        if token.tag_ in ("NNS", "NNPS") or token.lemma_.lower() in self.references.singular_agents:
+            return True
+        return token.dep_ == "compound" and token.head.tag_ in ("NNS", "NNPS")
+
+    @staticmethod
+    def near(found: DocMentions, earlier: int, sentence: int) -> bool:
+        """Whether an earlier sentence is close enough to bind a reference: the same paragraph,
+        or at most PRONOUN_WINDOW sentences back."""
+        if sentence - earlier <= PRONOUN_WINDOW:
+            return True
+        return found.paragraph_of.get(earlier, -1) == found.paragraph_of.get(sentence, -2)
 
     # -- all passes ----------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> DocMentions:
         found = DocMentions()
+        paragraph = 0
         for number, sent in enumerate(doc.sents):
+            if sent.start > 0 and "\n" in doc[sent.start - 1].text_with_ws:
+                paragraph += 1
+            found.paragraph_of[number] = paragraph
             for token in sent:
                 found.sentence_of[token.i] = number
         self.dictionary_pass(doc, found, {})

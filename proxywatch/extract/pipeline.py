@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from proxywatch.dictionary import load_dictionary
 from proxywatch.errors import ModelError
+from proxywatch.extract.agents import load_agents
 from proxywatch.extract.events import EventCoder
 from proxywatch.extract.mentions import DocMentions, MentionFinder
 from proxywatch.extract.modality import load_modality
@@ -65,7 +66,7 @@ def paragraphs(doc: Doc) -> Doc:
 
 @Language.factory("proxywatch_mentions", default_config={"dictionary_dirs": []})
 def make_mentions(nlp: Language, name: str, dictionary_dirs: list[str]) -> MentionFinder | object:
-    finder = MentionFinder(load_dictionary(_dirs(dictionary_dirs)), load_references())
+    finder = MentionFinder(load_dictionary(_dirs(dictionary_dirs)), load_references(), load_agents())
 
     def component(doc: Doc) -> Doc:
         doc._.pw_mentions = finder(doc)

@@ -20,6 +20,7 @@ class Collective(BaseModel):
     lemma: str
     types: list[str]
     umbrella: bool = False  # refers to the umbrella even in the singular ("the resistance")
+    sector: str | None = None  # the generic actor an unbound plural becomes ("factions" -> UAF)
 
 
 class References(BaseModel):
@@ -30,7 +31,7 @@ class References(BaseModel):
     collectives: list[Collective] = Field(default_factory=list)
     collective_heads: frozenset[str] = Field(default_factory=frozenset)
     civilians: frozenset[str] = Field(default_factory=frozenset)
-    sector_nouns: frozenset[str] = Field(default_factory=frozenset)
+    singular_agents: frozenset[str] = Field(default_factory=frozenset)
     pronouns: dict[str, Literal["person", "group"]] = Field(default_factory=dict)
 
     def collective(self, lemma: str) -> Collective | None:

@@ -94,7 +94,8 @@ def test_negation_intent_and_hypothesis() -> None:
     wanted = extract_text("The Quds Force wanted to strike the United States.", PUB).events
     assert find(wanted, "THREATEN", "quds_force", "united_states")
     refused = extract_text("The militias do not obey the Iraqi government.", PUB).events
-    assert find(refused, "REJECT", "pmf", "government_of_iraq") or not refused
+    # no name binds "the militias" here: they are the generic militants, not the PMF
+    assert find(refused, "REJECT", "generic:uaf", "government_of_iraq")
 
 
 DATES = [
