@@ -10,7 +10,9 @@ Matching (the gold file's header states it):
   the gold `evidence`, its type is `type` or in `also`, and its source and target align to
   the gold ids (a list means any one). Events matching an `optional` gold event are neither
   hits nor false hits; optional gold events are not misses.
-- ties: on (source, tie, target) after alignment.
+- ties: on (source, tie, target) after alignment; an `optional` gold tie is neither a miss
+  nor, when found, a false hit.
+- an optional gold event with no `source` (or `target`) accepts any actor on that side.
 """
 
 from __future__ import annotations
@@ -150,6 +152,15 @@ def _sentence_has(text: str, start: int, end: int, evidence: str) -> bool:
     return evidence in text[start:end]
 
 
+def _side_matches(aligned: str | None, gold_event: dict[str, Any], side: str) -> bool:
+    """Whether an extracted actor fills a gold event's side: it is aligned to one of the gold ids,
+    or the gold event is optional and names no actor on that side (any actor will do)."""
+    ids = as_list(gold_event.get(side))
+    if not ids:
+        return bool(gold_event.get("optional"))
+    return aligned in ids
+
+
 def score_events(
     gold: dict[str, Any], text: str, extraction: Extraction, mapping: dict[str, str], typed: bool
 ) -> tuple[Score, list[str], list[str]]:
@@ -163,9 +174,9 @@ def score_events(
                 continue
             if ev.type not in [g["type"], *as_list(g.get("also"))]:
                 continue
-            if typed and (
-                mapping.get(ev.source or "") not in as_list(g.get("source"))
-                or mapping.get(ev.target or "") not in as_list(g.get("target"))
+            if typed and not (
+                _side_matches(mapping.get(ev.source or ""), g, "source")
+                and _side_matches(mapping.get(ev.target or ""), g, "target")
             ):
                 continue
             hits.append(g)
@@ -189,15 +200,18 @@ def score_events(
 def score_ties(
     gold: dict[str, Any], extraction: Extraction, mapping: dict[str, str]
 ) -> tuple[Score, list[str], list[str]]:
-    gold_set = {(t["source"], t["tie"], t["target"]) for t in gold.get("ties", [])}
+    gold_ties = gold.get("ties") or []
+    gold_set = {(t["source"], t["tie"], t["target"]) for t in gold_ties if not t.get("optional")}
+    optional = {(t["source"], t["tie"], t["target"]) for t in gold_ties if t.get("optional")} - gold_set
     got = {(mapping.get(t.source), t.tie, mapping.get(t.target)) for t in extraction.ties}
     raw: dict[tuple[Any, ...], str] = defaultdict(str)
     for t in extraction.ties:
         raw[(mapping.get(t.source), t.tie, mapping.get(t.target))] = f"{t.source} {t.tie} {t.target}"
     tp = len(gold_set & got)
-    false_hits = [raw[k] for k in got - gold_set]
+    wrong = got - gold_set - optional  # an optional tie found is neither a hit nor a false hit
+    false_hits = [raw[k] for k in wrong]
     misses = [f"{s} {t} {o}" for s, t, o in sorted(gold_set - got)]
-    return Score(tp, len(got - gold_set), len(gold_set - got)), misses, false_hits
+    return Score(tp, len(wrong), len(gold_set - got)), misses, false_hits
 
 
 def score_document(gold: dict[str, Any], text: str, extraction: Extraction) -> GoldReport:

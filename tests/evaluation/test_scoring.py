@@ -1,0 +1,57 @@
+"""Scoring rules the gold files rely on: optional ties, optional events with an unnamed side."""
+
+from __future__ import annotations
+
+from proxywatch.evaluation.gold import score_events, score_ties
+from proxywatch.extract.records import Event, Evidence, Extraction, Tie
+
+TEXT = "Unknown gunmen attacked the base. Iran funds the group."
+EV = Evidence(TEXT[:33], 0, 33, "test", 1.0)
+TV = Evidence(TEXT[34:], 34, len(TEXT), "test", 1.0)
+MAPPING = {"x:gunmen": "gunmen", "base_id": "base", "iran_id": "iran", "group_id": "group"}
+
+
+def _extraction() -> Extraction:
+    return Extraction(
+        events=[Event("ASSAULT", "x:gunmen", "base_id", EV)],
+        ties=[Tie("funds", "iran_id", "group_id", TV), Tie("arms", "iran_id", "group_id", TV)],
+    )
+
+
+def test_an_optional_event_without_a_source_accepts_any_source() -> None:
+    gold = {
+        "events": [
+            {
+                "id": "e1",
+                "type": "ASSAULT",
+                "source": None,
+                "target": "base",
+                "optional": True,
+                "evidence": "attacked the base",
+            }
+        ]
+    }
+    score, misses, false_hits = score_events(gold, TEXT, _extraction(), MAPPING, typed=True)
+    assert (score.tp, score.fp, score.fn, misses, false_hits) == (0, 0, 0, [], [])
+
+
+def test_a_required_event_without_a_source_matches_nothing() -> None:
+    gold = {
+        "events": [
+            {"id": "e1", "type": "ASSAULT", "source": None, "target": "base", "evidence": "attacked the base"}
+        ]
+    }
+    score, misses, _false_hits = score_events(gold, TEXT, _extraction(), MAPPING, typed=True)
+    assert (score.tp, score.fp, score.fn) == (0, 1, 1) and misses
+
+
+def test_an_optional_tie_is_neither_a_miss_nor_a_false_hit() -> None:
+    gold = {
+        "ties": [
+            {"source": "iran", "tie": "funds", "target": "group", "evidence": "Iran funds"},
+            {"source": "iran", "tie": "arms", "target": "group", "optional": True, "evidence": "Iran"},
+            {"source": "iran", "tie": "trains", "target": "group", "optional": True, "evidence": "Iran"},
+        ]
+    }
+    score, misses, false_hits = score_ties(gold, _extraction(), MAPPING)
+    assert (score.tp, score.fp, score.fn, misses, false_hits) == (1, 0, 0, [], [])
