@@ -109,7 +109,7 @@ def _check_evidence(label: str, evidence: object, text: str, errors: list[str], 
 
 def main(argv: list[str]) -> int:
     texts = corpus(HERE / "articles.jsonl")
-    paths = [Path(a) for a in argv] or sorted((HERE / "gold").glob("*.yaml"))
+    paths = [Path(a) for a in argv] or sorted((HERE / "gold").rglob("*.yaml"))
     bad = 0
     for path in paths:
         try:
