@@ -31,7 +31,6 @@ SECTORS = {
     "INS": ("insurgents", "armed_group"),
     "OPP": ("opposition", "civilians"),
     "CVL": ("civilians", "civilians"),
-    "MED": ("media", "media"),
 }
 LINE = re.compile(r"^([A-Z!_'\- ]+?)\s*(?:\{[^}]*\})?\s*\[~([A-Z]{3})")
 SUBSTITUTIONS = {

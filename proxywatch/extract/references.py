@@ -32,6 +32,9 @@ class References(BaseModel):
     collective_heads: frozenset[str] = Field(default_factory=frozenset)
     civilians: frozenset[str] = Field(default_factory=frozenset)
     singular_agents: frozenset[str] = Field(default_factory=frozenset)
+    place_preps: frozenset[str] = Field(default_factory=frozenset)
+    place_nouns: frozenset[str] = Field(default_factory=frozenset)
+    not_actors: frozenset[str] = Field(default_factory=frozenset)
     pronouns: dict[str, Literal["person", "group"]] = Field(default_factory=dict)
 
     def collective(self, lemma: str) -> Collective | None:

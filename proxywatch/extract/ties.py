@@ -5,7 +5,11 @@ Patterns (words from ``ontology/data/tie_lexicon.yaml``):
   "X, Soleimani's replacement as commander of the Quds Force" / "militia commander X";
 - verbs, active and passive: "Y are funded and led by X", "designated as terrorist
   organizations by X", "follow the lead of X", "X, who was respected by Y";
-- compounds: "PMF militia Kata'ib Hezbollah" -> member_of.
+- compounds: "PMF militia Kata'ib Hezbollah" -> member_of;
+- hyphenated participles: "Iran-backed militias" -> funds, "U.S.-designated terrorist
+  organization Hamas" -> designates_terrorist;
+- heads of state: "Iranian President Masoud Pezeshkian", "President Joe Biden" -> leads the state;
+- membership: "The coalition includes X and Y", "the IRGC's Quds Force" -> member_of.
 Past tense and words such as "former" make a tie former.
 """
 
@@ -16,7 +20,7 @@ from spacy.tokens import Doc, Token
 from proxywatch.dictionary import ActorDictionary
 from proxywatch.extract.events import EventCoder
 from proxywatch.extract.mentions import DocMentions
-from proxywatch.extract.records import Evidence, Tie
+from proxywatch.extract.records import Actor, Evidence, Tie
 from proxywatch.ontology import Ontology
 from proxywatch.ontology.schema import TieVerb
 
@@ -34,6 +38,10 @@ class TieReader:
         self.roles = lex.role_nouns
         self.verbs: dict[str, TieVerb] = {v.lemma: v for v in lex.verbs}
         self.former = set(lex.former_words)
+        self.modifiers = {m.word: m for m in lex.modifiers}
+        self.head_titles = set(lex.head_titles)
+        self.membership_verbs = set(lex.membership_verbs)
+        self.coalition_nouns = set(lex.coalition_nouns)
         self.tie_types = ontology.tie_types
         self.dictionary = dictionary
 
@@ -152,14 +160,43 @@ class TieReader:
                     return who
         return None
 
+    def title_of(self, token: Token) -> str:
+        """The title a role word ends ("prime minister", "supreme leader", "president")."""
+        if token.i > 0:
+            pair = f"{token.doc[token.i - 1].lower_} {token.lower_}"
+            if pair in self.head_titles:
+                return pair
+        return token.lower_
+
+    def governed_state(self, role: Token, holder: str, found: DocMentions) -> str | None:
+        """The state a head of state or government leads: a state named before the title
+        ("Iranian President"), else the one the dictionary says the person leads."""
+        for tok in role.doc[max(role.left_edge.i, role.i - 3) : role.i]:
+            mention = found.at(tok)
+            if mention is not None and found.actors[mention.actor_id].type == "state":
+                return mention.actor_id
+        entry = self.dictionary.actors.get(holder)
+        for tie in entry.ties if entry is not None else []:
+            target = self.dictionary.actors.get(tie.target)
+            if tie.tie == "leads" and target is not None and target.type == "state":
+                found.actors.setdefault(
+                    target.id, Actor(target.id, target.name, target.type, target.country, "dictionary")
+                )
+                return target.id
+        return None
+
     def role_ties(self, doc: Doc, found: DocMentions) -> list[Tie]:
         ties = []
         for token in doc:
-            tie = self.roles.get(token.lemma_.lower())
+            title = self.title_of(token)
+            tie = self.roles.get(token.lemma_.lower()) or ("leads" if title in self.head_titles else None)
             if tie is None or token.pos_ not in ("NOUN", "PROPN"):
                 continue
             holder = self.holder(token, found)
             org = self.organisation(token, found)
+            if org is None and holder is not None and title in self.head_titles:
+                if found.actors[holder].type == "person":
+                    org = self.governed_state(token, holder, found)
             made = self.make(
                 doc,
                 found,
@@ -289,10 +326,105 @@ class TieReader:
                     break
         return ties
 
+    # -- hyphenated participles ------------------------------------------------------------------
+    @staticmethod
+    def referent(noun: Token, found: DocMentions) -> str | None:
+        """The actor a noun phrase stands for: its own mention, a name in apposition with it, the
+        subject it describes ("X is a ... organization"), or the name it titles ("Organization KH")."""
+        mention = found.at(noun)
+        if mention is not None:
+            return mention.actor_id
+        for child in noun.children:
+            if child.dep_ == "appos" and found.at(child) is not None:
+                return found.at(child).actor_id  # type: ignore[union-attr]
+        if noun.dep_ == "appos" and found.at(noun.head) is not None:
+            return found.at(noun.head).actor_id  # type: ignore[union-attr]
+        if noun.dep_ == "attr":
+            for child in noun.head.children:
+                if child.dep_ == "nsubj" and found.at(child) is not None:
+                    return found.at(child).actor_id  # type: ignore[union-attr]
+        nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+        if nxt is not None and found.at(nxt) is not None:
+            return found.at(nxt).actor_id  # type: ignore[union-attr]
+        return None
+
+    def modifier_ties(self, doc: Doc, found: DocMentions) -> list[Tie]:
+        """ "Iran-backed militias", "the U.S.-designated Foreign Terrorist Organization KH"."""
+        ties = []
+        for token in doc:
+            entry = self.modifiers.get(token.lower_)
+            if entry is None or token.i < 2 or token.dep_ not in ("amod", "compound", "acl", "nmod"):
+                continue
+            before = doc[token.i - 1]
+            patron_token = doc[token.i - 2] if before.text == "-" else before
+            patron = found.at(patron_token)
+            if patron is None or found.actors[patron.actor_id].type in ("civilians", "media", "facility"):
+                continue
+            noun = token.head
+            if entry.requires and not any(
+                t.lower_.strip(".") in entry.requires for t in [*noun.subtree, *noun.children]
+            ):
+                continue
+            target = self.referent(noun, found)
+            made = self.make(
+                doc, found, entry.tie, patron.actor_id, target, token, f"modifier:{entry.word}", False, 0.75
+            )
+            if made:
+                ties.append(made)
+        return ties
+
+    def membership_ties(self, doc: Doc, found: DocMentions) -> list[Tie]:
+        """ "The March 8 coalition includes X and Y"; "the IRGC's Quds Force"."""
+        ties = []
+        groups = {"state_agency", "armed_group", "political_party"}
+        for token in doc:
+            if token.pos_ == "VERB" and token.lemma_.lower() in self.membership_verbs:
+                subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                whole = self.referent(subject, found) if subject is not None else None
+                if whole is None or subject is None:
+                    continue
+                if subject.lemma_.lower() not in self.coalition_nouns and not self.dictionary.is_umbrella(
+                    whole
+                ):
+                    continue
+                for obj in (c for c in token.children if c.dep_ in ("dobj", "obj")):
+                    for part in self.actors(obj, found, strict=True):
+                        made = self.make(
+                            doc, found, "member_of", part, whole, token, "verb:include", False, 0.7
+                        )
+                        if made:
+                            ties.append(made)
+            mention = found.at(token)
+            if mention is None or found.actors[mention.actor_id].type not in groups:
+                continue
+            for child in token.children:
+                owner = found.at(child) if child.dep_ == "poss" else None
+                if owner is not None and found.actors[owner.actor_id].type in groups - {"political_party"}:
+                    made = self.make(
+                        doc,
+                        found,
+                        "member_of",
+                        mention.actor_id,
+                        owner.actor_id,
+                        token,
+                        "possessive",
+                        False,
+                        0.65,
+                    )
+                    if made:
+                        ties.append(made)
+        return ties
+
     def __call__(self, doc: Doc, found: DocMentions) -> list[Tie]:
         seen: set[tuple[str, str, str, str]] = set()
         result = []
-        for tie in [*self.role_ties(doc, found), *self.verb_ties(doc, found), *self.member_ties(doc, found)]:
+        for tie in [
+            *self.role_ties(doc, found),
+            *self.verb_ties(doc, found),
+            *self.member_ties(doc, found),
+            *self.modifier_ties(doc, found),
+            *self.membership_ties(doc, found),
+        ]:
             key = (tie.tie, tie.source, tie.target, tie.valid)
             if key not in seen:
                 seen.add(key)

@@ -89,7 +89,11 @@ def load_ontology(data_dir: Path = DATA_DIR) -> Ontology:
     _check_lexicon(lexicon, events, lexicon_path)
     tie_lexicon_path = data_dir / "tie_lexicon.yaml"
     tie_lexicon = load_yaml_model(tie_lexicon_path, TieLexiconFile)
-    named = [*tie_lexicon.role_nouns.values(), *(v.tie for v in tie_lexicon.verbs)]
+    named = [
+        *tie_lexicon.role_nouns.values(),
+        *(v.tie for v in tie_lexicon.verbs),
+        *(m.tie for m in tie_lexicon.modifiers),
+    ]
     for tie in named:
         if tie not in ties:
             raise ConfigError(f"{tie_lexicon_path}: unknown tie type {tie!r}")

@@ -105,8 +105,21 @@ class TieVerb(Strict):
     object_nouns: list[str] = Field(default_factory=list)
 
 
+class TieModifier(Strict):
+    """A participle that states a tie from the actor before its hyphen to the noun it modifies
+    ("Iran-backed militias", "U.S.-designated terrorist organization")."""
+
+    word: str
+    tie: str
+    requires: list[str] = Field(default_factory=list)  # a word the noun phrase must hold
+
+
 class TieLexiconFile(Strict):
     version: int
     role_nouns: dict[str, str]
     verbs: list[TieVerb]
     former_words: list[str] = Field(default_factory=list)
+    modifiers: list[TieModifier] = Field(default_factory=list)
+    head_titles: list[str] = Field(default_factory=list)
+    membership_verbs: list[str] = Field(default_factory=list)
+    coalition_nouns: list[str] = Field(default_factory=list)

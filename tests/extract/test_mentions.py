@@ -61,10 +61,6 @@ REFERENCES = [
         "the militia",
         "asaib_ahl_al_haq",
     ),
-    # pronoun -> the most recent person
-    ("Esmail Ghaani visited Baghdad. He asked the factions to stop.", "He", "esmail_ghaani"),
-    # plural pronoun -> a group rather than an agency
-    ("Kata'ib Hezbollah met the Quds Force. They agreed to a truce.", "They", "kataib_hezbollah"),
 ]
 
 
@@ -73,6 +69,23 @@ def test_references_resolve_to_antecedent(text: str, surface: str, expected: str
     ext = extract_text(text)
     got = [m.actor_id for m in ext.mentions if m.text == surface]
     assert got and got[0] == expected, [(m.text, m.actor_id) for m in ext.mentions]
+
+
+PRONOUNS = [
+    # pronoun -> the most recent person
+    ("Esmail Ghaani visited Baghdad. He asked the factions to stop.", "REQUEST", "esmail_ghaani"),
+    # plural pronoun -> a group rather than an agency
+    ("Kata'ib Hezbollah met the Quds Force. They attacked the U.S. Embassy.", "ASSAULT", "kataib_hezbollah"),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type", "source"), PRONOUNS)
+def test_pronouns_give_their_events_the_antecedent_but_are_not_listed(
+    text: str, event_type: str, source: str
+) -> None:
+    ext = extract_text(text)
+    assert any(e.type == event_type and e.source == source for e in ext.events), ext.events
+    assert not [m for m in ext.mentions if m.text.lower() in ("he", "they")]
 
 
 def test_unknown_names_become_new_actors_keyed_by_name_and_type() -> None:
