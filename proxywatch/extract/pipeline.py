@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import lru_cache
+from typing import Any
 from pathlib import Path
 
 import spacy
@@ -111,8 +112,9 @@ def build_pipeline(model: str | None = None) -> Language:
             "or set PROXYWATCH_SPACY_MODEL to an installed pipeline"
         ) from exc
     # "U.S.-designated", "U.S.-led": split the hyphen after an abbreviation, as "Iran-backed" is
-    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[A-Za-z])"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[A-Z]\.)-(?=[A-Za-z])"]
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe("proxywatch_paragraphs", before="parser" if "parser" in nlp.pipe_names else None)
     nlp.add_pipe("proxywatch_mentions")
     nlp.add_pipe("proxywatch_events")
