@@ -31,6 +31,7 @@ SECTORS = {
     "INS": ("insurgents", "armed_group"),
     "OPP": ("opposition", "civilians"),
     "CVL": ("civilians", "civilians"),
+    "BUS": ("commercial actors", "other"),
 }
 LINE = re.compile(r"^([A-Z!_'\- ]+?)\s*(?:\{[^}]*\})?\s*\[~([A-Z]{3})")
 SUBSTITUTIONS = {
@@ -49,6 +50,14 @@ EXTRA = {
     "drone": "MIL",
     "jet": "MIL",
     "gunboat": "MIL",
+    "vessel": "BUS",
+    "ship": "BUS",
+    "shipping": "BUS",
+    "tanker": "BUS",
+    "commercial vessel": "BUS",
+    "merchant vessel": "BUS",
+    "commercial shipping": "BUS",
+    "international shipping": "BUS",
 }
 
 

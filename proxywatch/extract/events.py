@@ -22,6 +22,8 @@ from proxywatch.extract.mentions import DocMentions
 from proxywatch.extract.modality import Modality
 from proxywatch.extract.places import country_of
 from proxywatch.extract.records import Event, Evidence
+from proxywatch.extract.references import References, load_references
+from proxywatch.ids import parse_generic
 from proxywatch.ontology import Ontology
 from proxywatch.ontology.schema import ModeCue, NounEntry, VerbEntry
 
@@ -61,9 +63,12 @@ class Trigger:
 class EventCoder:
     """Codes events in a parsed, mention-resolved Doc."""
 
-    def __init__(self, ontology: Ontology, modality: Modality) -> None:
+    def __init__(self, ontology: Ontology, modality: Modality, references: References | None = None) -> None:
         self.onto = ontology
         self.mod = modality
+        refs = references or load_references()
+        self.assets = refs.assets
+        self.quantities = refs.quantities
         lex = ontology.lexicon
         self.verbs: dict[str, list[VerbEntry]] = defaultdict(list)
         for v in lex.verbs:
@@ -162,12 +167,17 @@ class EventCoder:
         result: list[tuple[str, str]] = []
         mention = found.at(token)
         named = [c for c in token.children if c.dep_ == "appos" and found.at(c) is not None]
-        if mention is not None:
+        states = self.conjoined_states(token, found) if mention is not None else []
+        if states:  # "U.S. and British forces": each state's forces act
+            result.extend(states)
+        elif mention is not None:
             result.append((mention.actor_id, mention.rule))
         elif named:  # "the senior militia commander Abu Mahdi al-Muhandis": the named one
             inner = found.at(named[0])
             assert inner is not None
             result.append((inner.actor_id, inner.rule))
+        elif token.lemma_.lower() in self.assets and self.user_of(token, found):
+            result.extend(self.user_of(token, found))  # "facilities used by Kata'ib Hezbollah"
         elif depth < 2:
             for child in token.children:
                 if child.dep_ in MODIFIERS or (child.dep_ == "prep" and child.lemma_ == "of"):
@@ -186,6 +196,34 @@ class EventCoder:
                 result.extend(self.actors_at(child, found, depth))
         seen: set[str] = set()
         return [r for r in result if not (r[0] in seen or seen.add(r[0]))]  # type: ignore[func-returns-value]
+
+    @staticmethod
+    def conjoined_states(token: Token, found: DocMentions) -> list[tuple[str, str]]:
+        """The states of "U.S. and British forces": a generic actor whose modifiers name several."""
+        mention = found.at(token)
+        if mention is None or parse_generic(mention.actor_id) is None:
+            return []
+        modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")]
+        modifiers += [g for c in modifiers for g in c.children if g.dep_ == "conj"]
+        states: list[tuple[str, str]] = []
+        for tok in modifiers:
+            inner = found.at(tok)
+            if inner is not None and found.actors[inner.actor_id].type == "state":
+                states.append((inner.actor_id, inner.rule))
+        return states if len({s for s, _ in states}) >= 2 else []
+
+    def user_of(self, token: Token, found: DocMentions) -> list[tuple[str, str]]:
+        """Who uses an asset: the agent of "used by X" / "belonging to X" on it."""
+        for child in token.children:
+            if child.dep_ not in ("acl", "relcl"):
+                continue
+            for grand in child.children:
+                if grand.dep_ in ("agent", "prep") and grand.lower_ in ("by", "to"):
+                    for pobj in (g for g in grand.children if g.dep_ == "pobj"):
+                        found_actors = self.actors_at(pobj, found, depth=1)
+                        if found_actors:
+                            return found_actors
+        return []
 
     def subject(self, token: Token, found: DocMentions, hops: int = 0) -> tuple[list[tuple[str, str]], bool]:
         """Source actors of a verb: its subject, its passive agent, or inherited from the verb it hangs on."""
@@ -266,6 +304,8 @@ class EventCoder:
             candidates += self.prep_objects(conj, trig.target_preps or ["at", "on", "against"])
         # "threatened to remove X": the object of the clause the verb governs
         for comp in (c for c in token.children if c.dep_ in ("xcomp", "ccomp")):
+            if trig.type == "REQUEST" and comp.dep_ == "ccomp":  # "demanded that Iran end ...": Iran
+                candidates += [c for c in comp.children if c.dep_ in SUBJ]
             candidates += [c for c in comp.children if c.dep_ in OBJ]
         for cand in candidates:
             if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in cand.children) and cand.dep_ in OBJ:
@@ -286,16 +326,31 @@ class EventCoder:
             actors = self.actors_at(obj, found)
             if actors:
                 return actors, False
-        head = token.head
-        if token.dep_ in OBJ and head.lemma_.lower() in self.light:
+        anchor = self.counted_by(token)
+        head = anchor.head
+        if anchor.dep_ in OBJ and head.lemma_.lower() in self.light:
             return self.subject(head, found)
         return [], False
+
+    def counted_by(self, token: Token) -> Token:
+        """The quantity noun an event noun is counted by ("a series of strikes" -> series), so
+        that the light verb above it carries the event; else the noun itself."""
+        if (
+            token.dep_ == "pobj"
+            and token.head.lower_ == "of"
+            and token.head.head.lemma_.lower() in self.quantities
+        ):
+            return token.head.head
+        return token
 
     def noun_target(self, trig: Trigger, found: DocMentions) -> list[tuple[str, str]]:
         preps = trig.target_preps or ["on", "against", "with", "of", "to"]
         objects = self.prep_objects(trig.token, preps)
-        head = trig.token.head
-        if trig.token.dep_ in OBJ and head.lemma_.lower() in self.light:
+        anchor = self.counted_by(trig.token)
+        head = anchor.head
+        if anchor is not trig.token:
+            objects += self.prep_objects(anchor, preps)  # "a series of strikes on X"
+        if anchor.dep_ in OBJ and head.lemma_.lower() in self.light:
             objects += self.prep_objects(head, preps)  # "held a meeting with X": "with" hangs on "held"
         for obj in objects:
             actors = self.actors_at(obj, found)

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import lru_cache
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -79,7 +79,7 @@ def make_mentions(nlp: Language, name: str, dictionary_dirs: list[str]) -> Menti
 
 @Language.factory("proxywatch_events", default_config={})
 def make_events(nlp: Language, name: str) -> object:
-    coder = EventCoder(load_ontology(), load_modality())
+    coder = EventCoder(load_ontology(), load_modality(), load_references())
 
     def component(doc: Doc) -> Doc:
         found = doc._.pw_mentions or DocMentions()

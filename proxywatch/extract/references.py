@@ -34,6 +34,8 @@ class References(BaseModel):
     singular_agents: frozenset[str] = Field(default_factory=frozenset)
     place_preps: frozenset[str] = Field(default_factory=frozenset)
     place_nouns: frozenset[str] = Field(default_factory=frozenset)
+    assets: frozenset[str] = Field(default_factory=frozenset)
+    quantities: frozenset[str] = Field(default_factory=frozenset)
     not_actors: frozenset[str] = Field(default_factory=frozenset)
     pronouns: dict[str, Literal["person", "group"]] = Field(default_factory=dict)
 
