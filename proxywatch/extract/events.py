@@ -77,6 +77,7 @@ class EventCoder:
         for n in lex.nouns:
             self.nouns[n.lemma].append(n)
         self.light = set(lex.light_verbs)
+        self.reciprocal = set(lex.reciprocal)
         self.tie_verbs = {v.lemma for v in ontology.tie_lexicon.verbs}
         self.cues: dict[str, list[ModeCue]] = defaultdict(list)
         for c in lex.mode_cues:
@@ -307,6 +308,11 @@ class EventCoder:
             if trig.type == "REQUEST" and comp.dep_ == "ccomp":  # "demanded that Iran end ...": Iran
                 candidates += [c for c in comp.children if c.dep_ in SUBJ]
             candidates += [c for c in comp.children if c.dep_ in OBJ]
+            if trig.type in ("REQUEST", "THREATEN"):  # "warned it will exert pressure on Iran"
+                inner = [comp, *(c for c in comp.children if c.dep_ in OBJ)]
+                inner += [g for c in comp.children if c.dep_ == "xcomp" for g in [c, *c.children]]
+                for tok in inner:
+                    candidates += self.prep_objects(tok, ["on", "against", "upon"])
         for cand in candidates:
             if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in cand.children) and cand.dep_ in OBJ:
                 continue  # "withdraw its troops from Syria": the subject's own, not the target
@@ -322,8 +328,8 @@ class EventCoder:
                 actors = self.actors_at(child, found)
                 if actors:
                     return actors, False
-        for obj in self.prep_objects(token, ["by"]):
-            actors = self.actors_at(obj, found)
+        for obj in self.prep_objects(token, ["by", "between", "among"]):
+            actors = self.actors_at(obj, found)  # "clashes between X and Y": both, each on the other
             if actors:
                 return actors, False
         anchor = self.counted_by(token)
@@ -479,7 +485,10 @@ class EventCoder:
         if not targets and trig.type in ("REJECT", "CONCEDE", "AGREE", "RETREAT"):
             targets = self.directive_target(trig, found, issued)
         sources = [s for s in sources if found.actors[s[0]].type not in SOURCE_EXCLUDED]
-        if not sources or not targets:
+        pairs = [(s, t) for s in sources for t in targets]
+        if not targets and len(sources) >= 2 and trig.lemma in self.reciprocal:
+            pairs = [(s, t) for s in sources for t in sources if s[0] != t[0]]  # "X and Y clashed"
+        if not pairs:
             return []
         if trig.pos == "verb" and self.standing(trig):
             return []  # "are funded and led by": a standing tie, read by the tie reader
@@ -495,34 +504,33 @@ class EventCoder:
         sent = trig.token.sent
         confidence = 0.8 * (0.85 if inherited else 1.0)
         results = []
-        for source, source_rule in sources:
-            for target, _target_rule in targets:
-                if source == target:
-                    continue
-                conf = confidence
-                if source_rule.startswith(("pronoun", "collective")):
-                    conf *= 0.85
-                event = Event(
-                    type=event_type,
-                    source=source,
-                    target=target,
-                    mode=mode,
-                    evidence=Evidence(
-                        sent.text, sent.start_char, sent.end_char, f"{rule}:{trig.lemma}", round(conf, 3)
-                    ),
-                    date=when,
-                    date_precision=precision,
-                    date_text=date_text,
-                    location=location,
-                    country=country,
-                    negated=negated,
-                    intended=intended,
-                    hypothetical=hypothetical,
-                    historical=historical,
-                    trigger=trig.token.text,
-                    extra={"sentence_no": found.sentence_of.get(trig.token.i, 0), **directive},
-                )
-                results.append(event)
+        for (source, source_rule), (target, _target_rule) in pairs:
+            if source == target:
+                continue
+            conf = confidence
+            if source_rule.startswith(("pronoun", "collective")):
+                conf *= 0.85
+            event = Event(
+                type=event_type,
+                source=source,
+                target=target,
+                mode=mode,
+                evidence=Evidence(
+                    sent.text, sent.start_char, sent.end_char, f"{rule}:{trig.lemma}", round(conf, 3)
+                ),
+                date=when,
+                date_precision=precision,
+                date_text=date_text,
+                location=location,
+                country=country,
+                negated=negated,
+                intended=intended,
+                hypothetical=hypothetical,
+                historical=historical,
+                trigger=trig.token.text,
+                extra={"sentence_no": found.sentence_of.get(trig.token.i, 0), **directive},
+            )
+            results.append(event)
         return results
 
     @staticmethod

@@ -88,6 +88,7 @@ class LexiconFile(Strict):
     nouns: list[NounEntry]
     light_verbs: list[str] = Field(default_factory=list)
     mode_cues: list[ModeCue] = Field(default_factory=list)
+    reciprocal: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _lowercase_lemmas(self) -> LexiconFile:
