@@ -5,7 +5,8 @@ commanders (``commands``/``leads`` ties, so Ghaani's requests count for the Quds
 aimed at one of its proxies. Within ``horizon_days`` after it (or, for undated events,
 later in the same article), a proxy's response is
 
-- compliance: AGREE, CONCEDE or RETREAT toward the patron's side, or the prohibited action
+- compliance: AGREE, CONCEDE or RETREAT toward the patron's side or toward the party the
+  directive protects ("suspended its attacks on U.S. forces"), or the prohibited action
   ceasing (it happened in the horizon before the directive and not after);
 - defiance: REJECT toward the patron's side, or the prohibited action continuing (e.g. an
   ASSAULT on the embassy after a request to stop attacking it).
@@ -138,7 +139,9 @@ def respond(
         if not _follows(directive, e, horizon_days):
             continue
         when = e.date.isoformat() if e.date else None
-        if e.type in COMPLY and e.target in side:
+        spared = directive.directive == "prohibits" and e.target == directive.directive_target
+        if e.type in COMPLY and (e.target in side or spared):
+            # toward the patron, or a halt of what was asked to stop ("suspended its attacks on U.S. forces")
             responses.append(
                 Response(e.id, "compliance", f"{e.type} toward {e.target}", e.source, when, _sentence(e))
             )

@@ -45,6 +45,7 @@ SOURCE_EXCLUDED = {"media"}
 PLEDGED = {"AID", "RETREAT", "CONCEDE", "COOPERATE"}
 PRESENT_AUX = {"is", "are", "am", "'s", "'re"}
 HISTORICAL_DAYS = 30
+RESPONSE_WINDOW = 4  # sentences back that an untargeted compliance or refusal may answer a request
 
 
 @dataclass
@@ -365,20 +366,63 @@ class EventCoder:
         return []
 
     def directive_target(
-        self, trig: Trigger, found: DocMentions, issued: list[Event]
+        self,
+        trig: Trigger,
+        sources: list[tuple[str, str]],
+        found: DocMentions,
+        issued: list[Event],
     ) -> list[tuple[str, str]]:
-        """For a refusal or compliance aimed at "this" or "the orders": who issued the directive."""
+        """Who a compliance or refusal answers: the issuer of the last request in the document
+        addressed to the responder (or to a collective it belongs to). "Disregarded this",
+        "complied with the request" reach back through the whole story; a bare "suspended its
+        operations" or "stood down" only RESPONSE_WINDOW sentences."""
         objects = [c for c in trig.token.children if c.dep_ in OBJ]
-        objects += self.prep_objects(trig.token, ["at", "with", "to"])
-        for obj in objects:
-            lemma = obj.lemma_.lower()
-            if lemma in self.mod.demonstratives or lemma in self.mod.directive_nouns:
-                sentence = found.sentence_of.get(trig.token.i, 0)
-                for event in reversed(issued):
-                    if event.type == "REQUEST" and sentence - event.extra.get("sentence_no", -99) <= 2:
-                        if event.source:
-                            return [(event.source, "directive")]
+        objects += self.prep_objects(trig.token, ["at", "with", "to", "despite"])
+        for c in trig.token.children:  # "despite the request" hanging on the verb
+            if c.dep_ == "prep" and c.lower_ in ("despite", "in"):
+                objects += [g for g in c.children if g.dep_ == "pobj"]
+        pointed = any(
+            o.lemma_.lower() in self.mod.demonstratives or o.lemma_.lower() in self.mod.directive_nouns
+            for o in objects
+        )
+        sentence = found.sentence_of.get(trig.token.i, 0)
+        window = sentence + 1 if pointed else RESPONSE_WINDOW
+        for event in reversed(issued):
+            if (
+                event.type != "REQUEST"
+                or not event.source
+                or sentence - event.extra.get("sentence_no", -99) > window
+            ):
+                continue
+            if pointed or any(self.addressed(event.target, s, found) for s, _ in sources):
+                return [(event.source, "directive")]
         return []
+
+    @staticmethod
+    def addressed(target: str | None, responder: str, found: DocMentions) -> bool:
+        """Whether a request to ``target`` reaches ``responder``: the same actor, or a collective
+        of armed groups ("the factions") answered by an armed group."""
+        if target is None:
+            return False
+        if target == responder:
+            return True
+        kinds = {found.actors[a].type for a in (target, responder) if a in found.actors}
+        return kinds == {"armed_group"} and parse_generic(target) is not None
+
+    def halted(self, trig: Trigger) -> Token | None:
+        """The armed action a halting noun stops ("a suspension of its operations"), if any."""
+        for obj in self.prep_objects(trig.token, ["of"]):
+            if obj.lemma_.lower() in self.mod.halted_events:
+                return obj
+        return None
+
+    def persists(self, trig: Trigger) -> bool:
+        """Whether armed action is said to go on ("continue its attacks", "new attacks despite")."""
+        token = trig.token
+        head = token.head if token.dep_ in OBJ else token
+        if head.lemma_.lower() in self.mod.persist_verbs:
+            return True
+        return any(c.dep_ == "prep" and c.lower_ == "despite" for t in (token, head) for c in t.children)
 
     # -- attributes ----------------------------------------------------------------------------
     def mode_of(self, trig: Trigger) -> str | None:
@@ -478,12 +522,31 @@ class EventCoder:
                         "prohibits" if self.stops(child) else "asks": child.type,
                         "protected": inner_targets[0][0],
                     }
+                    if directive.get("asks") == "RETREAT" and child.mode == "ceasefire":
+                        # "to pause their operations against U.S. forces" asks them to stop attacking
+                        directive = {"prohibits": "ASSAULT", "protected": inner_targets[0][0]}
                 elif not targets and inner_targets:
                     targets = inner_targets
         if not sources and trig.type == "AID" and trig.pos == "verb":
             sources = self.place_as_source(trig, found)  # "were trained in Iran"
-        if not targets and trig.type in ("REJECT", "CONCEDE", "AGREE", "RETREAT"):
-            targets = self.directive_target(trig, found, issued)
+        halted = self.halted(trig) if trig.pos == "noun" and trig.type == "SANCTION" else None
+        if halted is not None:  # "announced a suspension of its operations against U.S. forces"
+            trig = Trigger(trig.token, "RETREAT", "ceasefire", trig.target_preps, "noun", trig.lemma)
+            inner = self.noun_entry(halted)
+            if inner is not None:
+                targets = self.noun_target(
+                    Trigger(halted, inner.type, inner.mode, inner.target_preps, "noun", inner.lemma), found
+                )
+            rule += "+halted"
+        if trig.type in ("REJECT", "CONCEDE", "AGREE", "RETREAT") and sources:
+            answered = self.directive_target(trig, sources, found, issued)
+            if answered and (not targets or trig.type in ("REJECT", "CONCEDE")):
+                targets = answered
+        elif trig.type == "ASSAULT" and sources and not targets and self.persists(trig):
+            answered = self.directive_target(trig, sources, found, issued)
+            if answered:  # "carried out new attacks despite the request": defiance
+                trig = Trigger(trig.token, "REJECT", "yield", [], trig.pos, trig.lemma)
+                targets, rule = answered, rule + "+persisted"
         sources = [s for s in sources if found.actors[s[0]].type not in SOURCE_EXCLUDED]
         pairs = [(s, t) for s in sources for t in targets]
         if not targets and len(sources) >= 2 and trig.lemma in self.reciprocal:

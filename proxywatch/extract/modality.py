@@ -26,6 +26,8 @@ class Modality(BaseModel):
     future_aux: frozenset[str]
     directive_nouns: frozenset[str]
     demonstratives: frozenset[str]
+    halted_events: frozenset[str] = frozenset()
+    persist_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,7 @@ class Actor:
     name: str
     type: str
     country: str | None = None
-    origin: str = "dictionary"  # or "extracted" for names the dictionary does not know
+    origin: str = "dictionary"  # "extracted" for names the dictionary does not know, "generic" for sectors
 
 
 @dataclass

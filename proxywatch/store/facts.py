@@ -334,7 +334,7 @@ def record_judgement(
 def save_extraction(conn: Connection, doc_id: str, published: date | None, extraction: Extraction) -> None:
     """Store everything read from one document (call inside the document's transaction)."""
     for actor in extraction.actors.values():
-        if actor.origin == "extracted":
+        if actor.origin in ("extracted", "generic"):  # dictionary actors are stored already
             ensure_actor(conn, actor)
     seen_mentions: set[str] = set()
     for m in extraction.mentions:

@@ -77,7 +77,7 @@ actors = Table(
     Column("type", String(32), nullable=False),
     Column("country", String(3)),
     Column("part_of", String(160)),
-    Column("origin", String(16), nullable=False, comment="dictionary or extracted"),
+    Column("origin", String(16), nullable=False, comment="dictionary, extracted or generic"),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
