@@ -18,6 +18,28 @@ _WEEKDAY = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 _PRECISION = {"day": "day", "week": "week", "month": "month", "year": "year", "time": "day"}
 
 
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def _weekday_only(text: str, published: date | None) -> date | None:
+    """A bare weekday ("Saturday", "last Saturday") is the most recent such day on or before
+    publication: the publication day itself when it is that weekday (news says "on Saturday"
+    of the day it reports), a week earlier only with "last".
+
+    >>> _weekday_only("Saturday", date(2023, 6, 10)), _weekday_only("last Saturday", date(2023, 6, 10))
+    (datetime.date(2023, 6, 10), datetime.date(2023, 6, 3))
+    """
+    words = text.lower().split()
+    if published is None or not words or words[-1] not in _WEEKDAYS or len(words) > 2:
+        return None
+    if len(words) == 2 and words[0] != "last":
+        return None
+    back = (published.weekday() - _WEEKDAYS.index(words[-1])) % 7
+    if back == 0 and words[0] == "last":
+        back = 7
+    return date.fromordinal(published.toordinal() - back)
+
+
 def resolve_date(text: str, published: date | None) -> tuple[date | None, str]:
     """The date an expression names and its precision (day, week, month, year or none).
 
@@ -25,6 +47,8 @@ def resolve_date(text: str, published: date | None) -> tuple[date | None, str]:
 
     >>> resolve_date("On Thursday", date(2023, 6, 10))
     (datetime.date(2023, 6, 8), 'day')
+    >>> resolve_date("on Saturday", date(2023, 6, 10))  # the publication day is a Saturday
+    (datetime.date(2023, 6, 10), 'day')
     >>> resolve_date("January 2020", None)
     (datetime.date(2020, 1, 1), 'month')
     >>> resolve_date("last year", date(2022, 5, 1))
@@ -36,6 +60,9 @@ def resolve_date(text: str, published: date | None) -> tuple[date | None, str]:
         if shorter == cleaned:
             break
         cleaned = shorter
+    weekday = _weekday_only(cleaned, published)
+    if weekday is not None:
+        return weekday, "day"
     absolute = bool(_YEAR.search(cleaned))
     if not absolute and published is None:
         return None, "none"

@@ -497,9 +497,17 @@ class EventCoder:
             events.extend(self.code_trigger(trig, found, published, events))
         return events
 
+    def reports_speech(self, trig: Trigger) -> bool:
+        """ "told Reuters that it would retaliate": a reporting clause, not a request."""
+        if trig.type != "REQUEST" or trig.pos != "verb" or trig.lemma not in self.mod.report_verbs:
+            return False
+        return not any(c.dep_ == "xcomp" for c in trig.token.children)
+
     def code_trigger(
         self, trig: Trigger, found: DocMentions, published: date | None, issued: list[Event]
     ) -> list[Event]:
+        if self.reports_speech(trig):
+            return []
         if trig.pos == "verb":
             sources, inherited = self.subject(trig.token, found)
             targets = self.verb_target(trig, found)
@@ -548,6 +556,8 @@ class EventCoder:
                 trig = Trigger(trig.token, "REJECT", "yield", [], trig.pos, trig.lemma)
                 targets, rule = answered, rule + "+persisted"
         sources = [s for s in sources if found.actors[s[0]].type not in SOURCE_EXCLUDED]
+        if self.onto.event_types[trig.type].quad.startswith("verbal"):
+            targets = [t for t in targets if found.actors[t[0]].type not in SOURCE_EXCLUDED]  # "told Reuters"
         pairs = [(s, t) for s in sources for t in targets]
         if not targets and len(sources) >= 2 and trig.lemma in self.reciprocal:
             pairs = [(s, t) for s in sources for t in sources if s[0] != t[0]]  # "X and Y clashed"

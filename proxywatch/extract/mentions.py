@@ -190,6 +190,10 @@ class MentionFinder:
                     best = (j + 1, [local[key]])
                 elif key in self.dictionary.by_alias:
                     best = (j + 1, self.dictionary.by_alias[key])
+            if best is not None and self.names_institution(doc, best[0], best[1]):
+                best = None  # "the Washington Institute": an organisation, not the state
+            if best is not None and self.other_first_name(doc, i, best[0], best[1]):
+                best = None  # "Laith al-Khazali" is not Qais al-Khazali
             if best is not None and found.free(i, best[0]):
                 end, ids = best
                 actor_id = self.choose(ids, found)
@@ -198,6 +202,45 @@ class MentionFinder:
                 i = end
             else:
                 i += 1
+
+    def other_first_name(self, doc: Doc, start: int, end: int, ids: list[str]) -> bool:
+        """Whether a one-word surname alias follows a first name the dictionary does not give
+        its person ("Laith" before "al-Khazali"): then it names someone else."""
+        words = [t for t in doc[start:end] if normalise_name(t.text)]
+        if len(words) != 1 or start == 0:
+            return False
+        k = start - 1
+        while k > 0 and start - k <= 2 and not normalise_name(doc[k].text):  # "al", "-" of "al-Khazali"
+            k -= 1
+        before = doc[k]
+        if not (before.is_title and before.pos_ == "PROPN") or normalise_name(before.text) in self.titles:
+            return False
+        return all(self.dictionary.actors[i].type == "person" for i in ids if i in self.dictionary.actors)
+
+    def short_names(self, doc: Doc, found: DocMentions) -> None:
+        """Surnames and first names the tagger left unnamed ("Saadi" after "Abu Baqir al-Saadi"),
+        and bare surnames two people of the story share, which name neither."""
+        for token in doc:
+            if token.i in found.claimed or token.pos_ != "PROPN" or not token.is_title:
+                continue
+            person = self.person_named_before(normalise_name(token.text), token.idx, found)
+            if person:
+                found.add(doc, token.i, token.i + 1, found.actors[person], "short-name", 0.8)
+        for mention in list(found.mentions):
+            words = normalise_name(mention.text).split()
+            if len(words) == 1 and found.actors[mention.actor_id].type == "person":
+                if self.person_named_before(words[0], len(doc.text) + 1, found) == "":
+                    found.mentions.remove(mention)
+
+    def names_institution(self, doc: Doc, end: int, ids: list[str]) -> bool:
+        """Whether a place's name is the first word of an institution's ("Washington Institute")."""
+        if (
+            end >= len(doc)
+            or not doc[end].is_title
+            or doc[end].lower_ not in self.references.institution_nouns
+        ):
+            return False
+        return all(self.dictionary.actors[i].type == "state" for i in ids if i in self.dictionary.actors)
 
     def local_actor(self, actor_id: str, found: DocMentions) -> Actor:
         if actor_id in self.dictionary.actors:
@@ -217,6 +260,8 @@ class MentionFinder:
             open_, abbr, close = doc[i], doc[i + 1], doc[i + 2]
             if not (open_.text == "(" and close.text == ")" and acronym_key(abbr.text)):
                 continue
+            if abbr.lower_ in self.references.honorifics:
+                continue  # "Imam Hussein (AS)": a blessing, not an abbreviation
             start = i
             while start > 0 and (doc[start - 1].is_title or doc[start - 1].lower_ in NAME_GLUE):
                 start -= 1
@@ -263,6 +308,17 @@ class MentionFinder:
             core = self.strip_titles(ent)
             if core.root.is_stop or self.collective_of(core.root) is not None:
                 continue  # "Proxy Militias", "Embassy": the reference pass reads these
+            if normalise_name(ent.text) in self.references.not_actors:
+                continue  # "Imam Hussein": a religious figure of the past, not an actor of the story
+            if len(core) == 1 and normalise_name(core.text) in self.titles:
+                continue  # "State" of "Secretary of State": part of a title
+            if len(core) == 1 and core[0].pos_ == "PROPN" and core.start not in found.claimed:
+                person = self.person_named_before(normalise_name(core.text), core.start_char, found)
+                if person == "":
+                    continue  # two people of that name in the story: never merged, never guessed
+                if person is not None:  # "Austin" after "Lloyd Austin"
+                    found.add(doc, core.start, core.end, found.actors[person], "short-name", 0.85)
+                    continue
             if ent.label_ == "PERSON" and self.in_place_phrase(ent.root):
                 continue  # "in Jurf al-Sakhar": a place the tagger took for a name
             # claim only the tokens of the entity that no earlier pass took
@@ -294,6 +350,23 @@ class MentionFinder:
                 continue  # other places and peoples are locations or descriptions, not actors
             actor = Actor(f"{kind}:{slug(key)}", core.text, kind, None, "extracted")
             found.add(doc, core.start, core.end, found.actors.get(actor.id, actor), "ner", 0.6)
+
+    @staticmethod
+    def person_named_before(word: str, before: int, found: DocMentions) -> str | None:
+        """The person named in full earlier in the document whose first or last name ``word`` is;
+        "" when two different people fit (brothers, namesakes), None when none does."""
+        people = set()
+        for mention in found.mentions:
+            actor = found.actors[mention.actor_id]
+            if mention.start >= before or actor.type != "person":
+                continue
+            for name in (mention.text, actor.name):
+                words = normalise_name(name).split()
+                if len(words) >= 2 and word in (words[0], words[-1]):
+                    people.add(actor.id)
+        if len(people) > 1:
+            return ""
+        return next(iter(people), None)
 
     def fuzzy(self, key: str) -> tuple[str, float] | None:
         if len(key) < 5:
@@ -426,6 +499,9 @@ class MentionFinder:
             return token.head.i in found.claimed
         if token.dep_ == "pobj" and token.head.lower_ == "as" or token.dep_ in ("attr", "oprd"):
             return False
+        mass = token.lemma_.lower() in self.references.singular_agents
+        if mass and token.dep_ in ("pobj", "dobj", "nsubj"):
+            return True  # "attacks on shipping", "the army said"
         children = list(token.children)
         if any(c.dep_ == "poss" or c.lower_ in COLLECTIVE_DETS for c in children):
             return True
@@ -475,6 +551,7 @@ class MentionFinder:
         """Where a collective is ("Iraqi militias", "militias in Iraq") and who backs it
         ("Iran-backed militias"), from its modifiers and its place phrase."""
         home = patron = None
+        several = False
         for t in doc[token.left_edge.i : token.i]:
             state = self.state_at(t, found)
             if state is None:
@@ -487,9 +564,11 @@ class MentionFinder:
             if after and is_patron_marker(after[0]):
                 patron = patron or state
             elif after and after[0].lower_ in ("and", "or"):
-                continue  # "U.S. and Iraqi forces": more than one home
+                several = True  # "U.S. and Iraqi forces": more than one home, so none
             else:
                 home = state
+        if several:
+            return None, patron
         if home is None:
             for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"):
                 for obj in (g for g in prep.children if g.dep_ == "pobj"):
@@ -636,6 +715,8 @@ class MentionFinder:
                 found.sentence_of[token.i] = number
         self.dictionary_pass(doc, found, {})
         self.entity_pass(doc, found)
+        found.reindex(doc)
+        self.short_names(doc, found)
         found.reindex(doc)
         local = self.definitions(doc, found)
         if local:  # "Sons of the Valley Brigade (SVB)": every SVB is that actor

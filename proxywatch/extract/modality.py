@@ -28,6 +28,7 @@ class Modality(BaseModel):
     demonstratives: frozenset[str]
     halted_events: frozenset[str] = frozenset()
     persist_verbs: frozenset[str] = frozenset()
+    report_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)

@@ -37,6 +37,8 @@ class References(BaseModel):
     assets: frozenset[str] = Field(default_factory=frozenset)
     quantities: frozenset[str] = Field(default_factory=frozenset)
     not_actors: frozenset[str] = Field(default_factory=frozenset)
+    institution_nouns: frozenset[str] = Field(default_factory=frozenset)
+    honorifics: frozenset[str] = Field(default_factory=frozenset)
     pronouns: dict[str, Literal["person", "group"]] = Field(default_factory=dict)
 
     def collective(self, lemma: str) -> Collective | None:
