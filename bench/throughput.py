@@ -2,7 +2,8 @@
 
     python bench/throughput.py [--repeat 3] [--model NAME]
 
-Texts: the bundled demo corpus (and the seed article when ../shared is present). Both runs
+Texts: the bundled demo corpus of real public-domain reporting (and the seed article when
+../shared is present). Both runs
 use the same spaCy model, the same batch size and the same texts; each is timed after a
 warm-up, best of ``--repeat``. Prints words per second for each and their ratio (target:
 the whole extraction at 0.8 or more of bare spaCy's speed).

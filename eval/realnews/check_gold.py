@@ -108,7 +108,7 @@ def _check_evidence(label: str, evidence: object, text: str, errors: list[str], 
 
 
 def main(argv: list[str]) -> int:
-    texts = corpus(HERE / "articles.jsonl")
+    texts = corpus(ROOT / "proxywatch" / "demo" / "corpus" / "articles.jsonl")
     paths = [Path(a) for a in argv] or sorted((HERE / "gold").rglob("*.yaml"))
     bad = 0
     for path in paths:

@@ -1,4 +1,5 @@
-"""The bundled demo corpus (written for the project) and the job ``proxywatch demo`` runs on it."""
+"""The bundled demo corpus (real, public-domain U.S. Government and VOA reporting) that
+``proxywatch demo`` runs on."""
 
 from __future__ import annotations
 

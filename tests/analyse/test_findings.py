@@ -10,6 +10,7 @@ from proxywatch import api
 
 pytestmark = pytest.mark.model
 SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "article.txt"
+WRITTEN = Path(__file__).resolve().parents[1] / "fixtures" / "written_corpus"
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="needs ../shared/seed/article.txt")
@@ -28,9 +29,9 @@ def test_seed_alone_shows_quds_force_control_falling(tmp_path: Path) -> None:
     assert whatif["power_vacuum"] and whatif["successors"] == ["esmail_ghaani"]
 
 
-def test_demo_control_falls_after_2020_and_partly_recovers_in_2024(tmp_path: Path) -> None:
-    db = str(tmp_path / "demo.db")
-    api.ingest([api.demo_corpus()], db=db)
+def test_written_stories_control_falls_after_2020_and_partly_recovers_in_2024(tmp_path: Path) -> None:
+    db = str(tmp_path / "written.db")
+    api.ingest([WRITTEN], db=db)
     windows = api.control("Quds Force", db=db)["windows"]
     scored = {w["window"]: w["index"] for w in windows if w["index"] is not None}
     early = [v for k, v in scored.items() if "2020-02" <= k <= "2022-12"]

@@ -1,4 +1,5 @@
-"""Golden files pin the extraction output on the seed article and the demo corpus.
+"""Golden files pin the extraction output on the seed article, the demo corpus (real
+public-domain reporting) and the stories written for the project (test fixtures).
 
 Regenerate on purpose with ``make golden`` and review the diff. The seed's golden file keeps
 offsets, ids and rules but no text from the article (its text is not ours to copy).
@@ -20,6 +21,7 @@ from proxywatch.ingest import RawDocument, iter_documents
 pytestmark = pytest.mark.model
 GOLDEN = Path(__file__).with_name("golden")
 SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "article.txt"
+WRITTEN = Path(__file__).resolve().parents[1] / "fixtures" / "written_corpus"
 REGENERATE = bool(os.environ.get("PROXYWATCH_REGENERATE_GOLDEN"))
 
 
@@ -62,10 +64,18 @@ def test_seed_golden() -> None:
     check("seed", facts(ext.as_json({}), keep_text=False))
 
 
-def test_demo_corpus_golden() -> None:
-    docs = [d for d in iter_documents([corpus_dir()]) if isinstance(d, RawDocument)]
+def _folder_facts(folder: Path) -> dict[str, Any]:
+    docs = [d for d in iter_documents([folder]) if isinstance(d, RawDocument)]
     exts = extract_many((d.text, d.published) for d in docs)
-    value = {
-        Path(d.locator).name: facts(e.as_json({}), keep_text=True) for d, e in zip(docs, exts, strict=True)
+    return {
+        d.external_id or Path(d.locator).name: facts(e.as_json({}), keep_text=True)
+        for d, e in zip(docs, exts, strict=True)
     }
-    check("demo", value)
+
+
+def test_demo_corpus_golden() -> None:
+    check("demo", _folder_facts(corpus_dir()))
+
+
+def test_written_stories_golden() -> None:
+    check("written", _folder_facts(WRITTEN))
