@@ -136,12 +136,13 @@ def _stats_table(stats: dict[str, Any]) -> None:
         ("documents by month", "documents_by_month"),
         ("events by type", "events_by_type"),
         ("ties by type", "ties_by_type"),
+        ("ties by provenance", "ties_by_provenance"),
     ):
         table = Table(title=title, title_justify="left")
         table.add_column(key.split("_")[-1] if key != "tables" else "table")
         table.add_column("count", justify="right")
         for name, n in stats[key].items():
-            table.add_row(str(name), str(n))
+            table.add_row(Text(str(name)), str(n))  # source names come from documents: never markup
         out.print(table)
 
 
@@ -280,7 +281,10 @@ def control(
     for w in result["windows"]:
         for o in w["outcomes"]:
             out.print(
-                f"{w['window']} directive: {o['sentence']}", highlight=False, markup=False, soft_wrap=True
+                f"{w['window']} directive ({o['documents']} document(s)): {o['sentence']}",
+                highlight=False,
+                markup=False,
+                soft_wrap=True,
             )
             for r in o["responses"]:
                 out.print(
@@ -400,10 +404,12 @@ def whatif(
             f"after: {result['control_after']}"
         )
     table = Table(title="best placed to fill the vacuum", title_justify="left")
-    for column in ("actor", "followed by proxies", "brokerage"):
+    for column in ("actor", "followed by proxies", "brokerage", "ties from"):
         table.add_column(column)
     for c in result["vacuum_candidates"]:
-        table.add_row(c["actor"], "yes" if c["followed_by_proxies"] else "", f"{c['brokerage']:.3f}")
+        table.add_row(
+            c["actor"], "yes" if c["followed_by_proxies"] else "", f"{c['brokerage']:.3f}", c["ties_from"]
+        )
     out.print(table)
 
 

@@ -22,6 +22,7 @@ class Context:
     names: dict[str, str]
     graph: nx.MultiDiGraph
     countries: dict[str, str | None] = field(default_factory=dict)
+    named: set[str] = field(default_factory=set)  # actors some document mentions
 
     def side(self, patron: str) -> set[str]:
         return patron_side(self.graph, patron)
@@ -54,11 +55,12 @@ class Context:
 def load_context(store: Store) -> Context:
     from sqlalchemy import select
 
-    from proxywatch.store.schema import actors
+    from proxywatch.store.schema import actors, mentions
 
     with store.connect() as conn:
         events, ties, types = load_events(conn), load_ties(conn), load_actor_types(conn)
         rows = list(conn.execute(select(actors.c.id, actors.c.name, actors.c.country)))
+        named = set(conn.execute(select(mentions.c.actor_id).distinct()).scalars())
     names = {row.id: row.name for row in rows}
     countries = {row.id: row.country for row in rows}
-    return Context(events, ties, types, names, ties_graph(ties, types=types), countries)
+    return Context(events, ties, types, names, ties_graph(ties, types=types), countries, named)

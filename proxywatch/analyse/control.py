@@ -65,6 +65,7 @@ class Outcome:
     protected: str | None
     sentence: str
     responses: list[Response] = field(default_factory=list)
+    documents: int = 0  # distinct documents the directive and its responses are read from
 
     @property
     def verdict(self) -> str:
@@ -216,6 +217,10 @@ def control_index(
             continue
         key = d.date.strftime("%Y-%m") if d.date else "undated"
         responses = respond(d, events, side, proxy_set, horizon_days)
+        answering = {r.event_id for r in responses}
+        documents = {
+            ev.document_id for e in events if e.id == d.id or e.id in answering for ev in e.evidence
+        } - {None}
         outcome = Outcome(
             d.id,
             d.source,
@@ -225,6 +230,7 @@ def control_index(
             d.directive_target,
             _sentence(d),
             responses,
+            len(documents),
         )
         windows.setdefault(key, []).append(outcome)
         c = counts.setdefault(key, [0, 0])

@@ -51,7 +51,7 @@ def whatif_view(
     """Removal of actors (as of ``when``), the successors' directives (the power vacuum) and
     the control index before and after ``when``."""
     graph = ctx.graph_at(when) if when else ctx.graph
-    result = removal(graph, patron, removed, ctx.proxies(patron))
+    result = removal(graph, patron, removed, ctx.proxies(patron), ctx.named)
     result["patron"] = patron
     report = report or control_index(ctx.events, ctx.graph, patron)
     outcomes = [o for w in report.windows for o in w.outcomes]

@@ -4,7 +4,10 @@ Authority runs along control ties (funds, commands, leads, trains, arms) and dow
 umbrella to its members. Removing actors, we ask which proxies the patron's side can no
 longer reach, how betweenness centrality (brokerage, Freeman 1977) shifts, and who is best
 placed to fill the vacuum: the remaining actors with the most brokerage over the proxies,
-and the leaders the proxies follow.
+and the leaders the proxies follow. Heirs come only from the patron's camp (its side, its
+bloc and their leaders and the leaders the proxies follow), never the patron itself, its
+adversaries (``hostile_to``) or an actor that no document names; each candidate says whether
+the ties that place it there were read in documents or only known from the dictionary.
 
 >>> from proxywatch.analyse.graphs import ties_graph
 >>> from proxywatch.analyse.records import TieRecord
@@ -20,7 +23,7 @@ from typing import Any
 
 import networkx as nx
 
-from proxywatch.analyse.graphs import CONTROL_TIES, patron_side
+from proxywatch.analyse.graphs import COMMAND_TIES, CONTROL_TIES, patron_side
 
 TOP = 8
 
@@ -51,8 +54,50 @@ def brokerage(G: nx.MultiDiGraph) -> dict[str, float]:
     return nx.betweenness_centrality(simple, normalized=True) if simple.number_of_nodes() > 2 else {}
 
 
-def removal(G: nx.MultiDiGraph, patron: str, removed: set[str], proxies: set[str]) -> dict[str, Any]:
-    """The effect of removing ``removed`` on the patron's reach over ``proxies``."""
+def camp(G: nx.MultiDiGraph, patron: str, proxies: set[str]) -> set[str]:
+    """The patron's side and bloc, the people who lead or command any of them, and the actors
+    the proxies follow; less the patron and anyone hostile to the patron's side.
+
+    >>> from proxywatch.analyse.graphs import ties_graph
+    >>> from proxywatch.analyse.records import TieRecord
+    >>> G = ties_graph([TieRecord("leads", "nasrallah", "hezbollah"), TieRecord("funds", "qf", "hezbollah"),
+    ...                 TieRecord("hostile_to", "usa", "qf"), TieRecord("follows", "pmf", "nasrallah")])
+    >>> sorted(camp(G, "qf", {"hezbollah", "pmf"}))
+    ['hezbollah', 'nasrallah', 'pmf']
+    """
+    side = patron_side(G, patron)
+    members = side | proxies
+    found = set(members)
+    for u, v, data in G.edges(data=True):
+        if data["tie"] in COMMAND_TIES and v in members:
+            found.add(u)
+        if data["tie"] == "follows" and u in proxies:
+            found.add(v)
+    adversaries = {
+        other
+        for u, v, data in G.edges(data=True)
+        if data["tie"] == "hostile_to"
+        for other in ((v,) if u in side else (u,) if v in side else ())
+    }
+    return found - adversaries - {patron}
+
+
+def _basis(G: nx.MultiDiGraph, actor: str, camp_members: set[str]) -> str:
+    """Whether the ties linking an actor to the camp were read in documents or only known from
+    the actor dictionary."""
+    linking = [d for u, v, d in G.edges(data=True) if actor in (u, v) and ({u, v} - {actor}) & camp_members]
+    return "documents" if any(d.get("observed", True) for d in linking) else "dictionary"
+
+
+def removal(
+    G: nx.MultiDiGraph,
+    patron: str,
+    removed: set[str],
+    proxies: set[str],
+    named: set[str] | None = None,
+) -> dict[str, Any]:
+    """The effect of removing ``removed`` on the patron's reach over ``proxies``. ``named``
+    (actors some document mentions) limits who may be proposed to fill the vacuum."""
     side = patron_side(G, patron)
     before_reach = reach(authority_graph(G), side, proxies)
     after = G.copy()
@@ -67,7 +112,11 @@ def removal(G: nx.MultiDiGraph, patron: str, removed: set[str], proxies: set[str
     observed = [(u, v) for u, v, d in follows if d.get("observed", True)]
     followed = {v for _, v in observed} or {v for _, v, _ in follows}
     near = {n for p in proxies & set(after.nodes) for n in nx.all_neighbors(after, p)} - proxies - removed
-    candidates = sorted(near | followed, key=lambda n: (-(n in followed), -b_after.get(n, 0.0), n))[:TOP]
+    members = camp(after, patron, proxies)
+    eligible = (near | followed) & members
+    if named is not None:
+        eligible &= named  # an actor no document names is never a finding's subject
+    candidates = sorted(eligible, key=lambda n: (-(n in followed), -b_after.get(n, 0.0), n))[:TOP]
     return {
         "removed": sorted(removed),
         "proxies_reached_before": sorted(before_reach),
@@ -79,7 +128,12 @@ def removal(G: nx.MultiDiGraph, patron: str, removed: set[str], proxies: set[str
             {u for u, v, d in G.edges(data=True) if d["tie"] == "succeeds" and v in removed}
         ),
         "vacuum_candidates": [
-            {"actor": n, "followed_by_proxies": n in followed, "brokerage": round(b_after.get(n, 0.0), 4)}
+            {
+                "actor": n,
+                "followed_by_proxies": n in followed,
+                "brokerage": round(b_after.get(n, 0.0), 4),
+                "ties_from": _basis(after, n, members),
+            }
             for n in candidates
         ],
     }

@@ -2,13 +2,29 @@
 
 from __future__ import annotations
 
+import calendar
 import re
+from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 _ID = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def period_end(value: str) -> date:
+    """The last day a dictionary date (YYYY, YYYY-MM or YYYY-MM-DD) covers.
+
+    >>> period_end("2020"), period_end("2020-02"), period_end("2020-01-03")
+    (datetime.date(2020, 12, 31), datetime.date(2020, 2, 29), datetime.date(2020, 1, 3))
+    """
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return date(parts[0], 12, 31)
+    if len(parts) == 2:
+        return date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+    return date(parts[0], parts[1], parts[2])
 
 
 class TieEntry(BaseModel):

@@ -15,9 +15,12 @@ Past tense and words such as "former" make a tie former.
 
 from __future__ import annotations
 
+from datetime import date
+
 from spacy.tokens import Doc, Token
 
 from proxywatch.dictionary import ActorDictionary
+from proxywatch.dictionary.schema import period_end
 from proxywatch.extract.events import EventCoder
 from proxywatch.extract.mentions import DocMentions
 from proxywatch.extract.records import Actor, Evidence, Tie
@@ -28,6 +31,7 @@ NAME_DEPS = {"appos", "compound", "nmod"}
 ORG_PREPS = {"of", "for"}
 # an organisation leading another is operational command, a person leading one is leadership
 GROUP_LEADS_AS = "commands"
+SYMMETRIC = {"allied_with", "hostile_to"}  # roles held by groups as well as people
 
 
 class TieReader:
@@ -113,19 +117,38 @@ class TieReader:
         if types.source and src_type not in types.source or types.target and tgt_type not in types.target:
             return None
         sent = token.sent
+        former = former or self.ended_before(source, tie, target, token.doc._.pw_published)
         valid = "former" if former and self.tie_types[tie].can_be_former else "current"
         return Tie(
             tie, source, target, Evidence(sent.text, sent.start_char, sent.end_char, rule, conf), valid
         )
+
+    def ended_before(self, source: str, tie: str, target: str, published: date | None) -> bool:
+        """Whether the dictionary knows the tie ended before the document was published
+        ("Soleimani, commander of the Quds Force" in a story of 2021: he died in 2020)."""
+        entry = self.dictionary.actors.get(source)
+        if entry is None or published is None:
+            return False
+        for known in entry.ties:
+            if (
+                known.tie == tie
+                and known.target == target
+                and known.end
+                and period_end(known.end) < published
+            ):
+                return True
+        return False
 
     # -- role nouns ----------------------------------------------------------------------------
     def holder(self, role: Token, found: DocMentions) -> str | None:
         """Who holds the role: the name it is in apposition with, or the subject of a copula."""
         if role.dep_ in ("appos", "compound") and found.at(role.head) is not None:
             return self.actor(role.head, found)
+        between_groups = self.roles.get(role.lemma_.lower()) in SYMMETRIC  # "Iran's ally Hezbollah"
         for child in role.children:
             if child.dep_ in ("appos", "compound", "nmod") and found.at(child) is not None:
-                if found.actors[found.at(child).actor_id].type == "person":  # type: ignore[union-attr]
+                kind = found.actors[found.at(child).actor_id].type  # type: ignore[union-attr]
+                if kind == "person" or between_groups:
                     return found.at(child).actor_id  # type: ignore[union-attr]
         if role.dep_ == "attr":
             for child in role.head.children:
@@ -143,7 +166,7 @@ class TieReader:
         nxt = role.doc[role.i + 1] if role.i + 1 < len(role.doc) else None
         if nxt is not None and found.at(nxt) is not None:
             who = found.at(nxt).actor_id  # type: ignore[union-attr]
-            if found.actors[who].type == "person":
+            if found.actors[who].type == "person" or between_groups:
                 return who
         return None
 

@@ -1,4 +1,5 @@
-"""Counts for ``proxywatch stats``: rows per table, documents per source and per month."""
+"""Counts for ``proxywatch stats``: rows per table, documents per source and per month, ties by
+where they come from (documents or the actor dictionary alone)."""
 
 from __future__ import annotations
 
@@ -42,10 +43,17 @@ def store_stats(conn: Connection) -> dict[str, Any]:
         t: int(n)
         for t, n in conn.execute(select(schema.ties.c.tie, func.count()).group_by(schema.ties.c.tie))
     }
+    # background knowledge (the actor dictionary alone) apart from ties read in documents
+    provenance = {"documents": 0, "dictionary only": 0}
+    for found, n in conn.execute(
+        select(schema.ties.c.n_sources > 0, func.count()).group_by(schema.ties.c.n_sources > 0)
+    ):
+        provenance["documents" if found else "dictionary only"] += int(n)
     return {
         "tables": {t.name: count(conn, t) for t in TABLES},
         "documents_by_source": dict(sorted(by_source.items())),
         "documents_by_month": dict(sorted(months.items())),
         "events_by_type": dict(sorted(events_by_type.items())),
         "ties_by_type": dict(sorted(ties_by_type.items())),
+        "ties_by_provenance": provenance,
     }

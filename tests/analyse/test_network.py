@@ -90,7 +90,32 @@ def test_removal_cuts_command_paths_and_names_candidates() -> None:
         "actor": "nasrallah",
         "followed_by_proxies": True,
         "brokerage": result["vacuum_candidates"][0]["brokerage"],
+        "ties_from": "documents",
     }
+
+
+def test_heirs_come_from_the_patrons_camp_never_its_adversaries_or_itself() -> None:
+    G = ties_graph(
+        [
+            TieRecord("commands", "soleimani", "qf"),
+            TieRecord("funds", "qf", "kh"),
+            TieRecord("leads", "nasrallah", "hezbollah"),
+            TieRecord("funds", "qf", "hezbollah"),
+            TieRecord("hostile_to", "usa", "qf"),
+            TieRecord("hostile_to", "usa", "kh"),
+            TieRecord("designates_terrorist", "usa", "kh"),
+            TieRecord("member_of", "gcc_state", "gcc", observed=False),
+            TieRecord("allied_with", "kh", "gcc", observed=False),
+        ],
+        types={"soleimani": "person", "nasrallah": "person"},
+    )
+    candidates = [
+        c["actor"] for c in removal(G, "qf", {"soleimani"}, {"kh", "hezbollah"})["vacuum_candidates"]
+    ]
+    assert "nasrallah" in candidates
+    assert not {"usa", "qf", "gcc"} & set(candidates)
+    named = removal(G, "qf", {"soleimani"}, {"kh", "hezbollah"}, named={"kh"})["vacuum_candidates"]
+    assert [c["actor"] for c in named] == []  # nobody the documents name is placed to fill it
 
 
 @given(st.text(alphabet="xyz", min_size=2, max_size=6))

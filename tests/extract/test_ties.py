@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from proxywatch.extract import extract_text
@@ -61,4 +63,38 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_tie_patterns(text: str, expected: tuple[str, str, str, str]) -> None:
     ties = {(t.tie, t.source, t.target, t.valid) for t in extract_text(text).ties}
+    assert expected in ties, ties
+
+
+VALIDITY = [
+    # (text, publication date, expected validity of Soleimani's command of the Quds Force)
+    ("Qassem Soleimani, the commander of the Quds Force, visited Baghdad.", date(2019, 5, 1), "current"),
+    # an article published after his death: the tie has ended, whatever the wording
+    ("Qassem Soleimani, the commander of the Quds Force, visited Baghdad.", date(2021, 5, 1), "former"),
+    ("The late Quds Force commander Qassem Soleimani was revered.", date(2019, 5, 1), "former"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "valid"), VALIDITY)
+def test_ties_end_with_the_words_or_the_known_end_before_publication(
+    text: str, published: date, valid: str
+) -> None:
+    ties = [t for t in extract_text(text, published).ties if t.source == "qassem_soleimani"]
+    assert ties and ties[0].valid == valid, ties
+
+
+REAL_TIES = [
+    ("The Iran-backed Houthis attacked a ship.", ("funds", "iran", "houthis")),
+    (
+        "Hamas, a U.S.-designated foreign terrorist organization, fired rockets.",
+        ("designates_terrorist", "united_states", "hamas"),
+    ),
+    ("Iranian President Masoud Pezeshkian spoke.", ("leads", "masoud_pezeshkian", "iran")),
+    ("Iran's ally Hezbollah fired rockets.", ("allied_with", "hezbollah", "iran")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REAL_TIES)
+def test_ties_in_real_phrasing(text: str, expected: tuple[str, str, str]) -> None:
+    ties = {(t.tie, t.source, t.target) for t in extract_text(text, date(2024, 3, 1)).ties}
     assert expected in ties, ties
