@@ -3,8 +3,8 @@
 Matching (the gold file's header states it):
 - actors: every occurrence of a gold mention form in the text is a gold mention (longer
   forms claim their characters first; recall is over these). Each gold actor is aligned to
-  the extracted actor whose mentions overlap its occurrences most. An extracted mention is
-  right (precision) when it overlaps an occurrence of a form of the gold actor it is aligned
+  the extracted actor whose mentions cover its forms best (span overlap, nested forms too).
+  An extracted mention is right (precision) when it overlaps an occurrence of a form of the gold actor it is aligned
   to, nested ones included ("Iranian" in "Iranian proxy militias" is a mention of Iran).
 - events: an extracted event matches a gold event when it comes from the sentence holding
   the gold `evidence`, its type is `type` or in `also`, and its source and target align to
@@ -18,7 +18,7 @@ Matching (the gold file's header states it):
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -96,16 +96,34 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def align(occurrences: list[tuple[int, int, str]], extraction: Extraction) -> dict[str, str]:
-    """Extracted actor id -> gold actor id, by most overlapping mentions (one-to-one, greedy)."""
-    votes: Counter[tuple[str, str]] = Counter()
-    for m in extraction.mentions:
+def _jaccard(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    return inter / (max(a[1], b[1]) - min(a[0], b[0])) if inter > 0 else 0.0
+
+
+def align(
+    occurrences: list[tuple[int, int, str]],
+    extraction: Extraction,
+    own: dict[str, list[tuple[int, int]]] | None = None,
+) -> dict[str, str]:
+    """Extracted actor id -> gold actor id, one-to-one and greedy, by how well the extracted
+    mentions cover each gold actor's forms: each overlap votes with its span overlap (Jaccard),
+    so "Iran" in "Iran-backed armed groups" votes for the gold actor Iran (its nested form "Iran"
+    matches exactly) far more than for the militias. ``own`` holds every gold actor's own form
+    occurrences, nested ones included (default: the top-level occurrences)."""
+    places = own if own is not None else {}
+    if own is None:
         for start, end, gold_id in occurrences:
-            if _overlaps((m.start, m.end), (start, end)):
-                votes[(m.actor_id, gold_id)] += 1
+            places.setdefault(gold_id, []).append((start, end))
+    votes: dict[tuple[str, str], float] = defaultdict(float)
+    for m in extraction.mentions:
+        for gold_id, spans in places.items():
+            best = max((_jaccard((m.start, m.end), span) for span in spans), default=0.0)
+            if best > 0:
+                votes[(m.actor_id, gold_id)] += best
     mapping: dict[str, str] = {}
     used: set[str] = set()
-    for (ext, gold_id), _n in votes.most_common():
+    for (ext, gold_id), _n in sorted(votes.items(), key=lambda kv: -kv[1]):
         if ext not in mapping and gold_id not in used:
             mapping[ext] = gold_id
             used.add(gold_id)
@@ -217,8 +235,8 @@ def score_ties(
 def score_document(gold: dict[str, Any], text: str, extraction: Extraction) -> GoldReport:
     """Score one document's extraction against its gold annotation."""
     occurrences = gold_occurrences(gold, text)
-    mapping = align(occurrences, extraction)
     own = actor_occurrences(gold, text)
+    mapping = align(occurrences, extraction, own)
     mentions, m_miss, m_false = score_mentions(occurrences, extraction, mapping, own)
     events, e_miss, e_false = score_events(gold, text, extraction, mapping, typed=True)
     types, _t_miss, _t_false = score_events(gold, text, extraction, mapping, typed=False)

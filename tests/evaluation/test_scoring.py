@@ -55,3 +55,25 @@ def test_an_optional_tie_is_neither_a_miss_nor_a_false_hit() -> None:
     }
     score, misses, false_hits = score_ties(gold, _extraction(), MAPPING)
     assert (score.tp, score.fp, score.fn, misses, false_hits) == (1, 0, 0, [], [])
+
+
+def test_alignment_weighs_overlap_so_a_nested_state_name_stays_the_state() -> None:
+    from proxywatch.evaluation.gold import actor_occurrences, align, gold_occurrences
+    from proxywatch.extract.records import Mention
+
+    text = "Iran-backed armed groups attacked. Iran denied it."
+    gold = {
+        "actors": [
+            {"id": "iran", "mentions": ["Iran"]},
+            {"id": "militias", "mentions": ["Iran-backed armed groups"]},
+        ]
+    }
+    ext = Extraction(
+        mentions=[
+            Mention("iran_id", "Iran", 0, 4, "dictionary", 1.0),
+            Mention("generic", "backed armed groups", 5, 24, "generic", 0.6),
+            Mention("iran_id", "Iran", 35, 39, "dictionary", 1.0),
+        ]
+    )
+    mapping = align(gold_occurrences(gold, text), ext, actor_occurrences(gold, text))
+    assert mapping == {"iran_id": "iran", "generic": "militias"}
