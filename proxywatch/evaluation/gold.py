@@ -4,8 +4,9 @@ Matching (the gold file's header states it):
 - actors: every occurrence of a gold mention form in the text is a gold mention (longer
   forms claim their characters first; recall is over these). Each gold actor is aligned to
   the extracted actor whose mentions cover its forms best (span overlap, nested forms too).
-  An extracted mention is right (precision) when it overlaps an occurrence of a form of the gold actor it is aligned
-  to, nested ones included ("Iranian" in "Iranian proxy militias" is a mention of Iran).
+  An extracted mention is right (precision) when it overlaps an occurrence of a form of the
+  gold actor it is aligned to, nested ones included ("Iranian" in "Iranian proxy militias"
+  is a mention of Iran).
 - events: an extracted event matches a gold event when it comes from the sentence holding
   the gold `evidence`, its type is `type` or in `also`, and its source and target align to
   the gold ids (a list means any one). Events matching an `optional` gold event are neither
