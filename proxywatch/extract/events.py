@@ -21,7 +21,7 @@ from proxywatch.extract.dates import resolve_date
 from proxywatch.extract.mentions import DocMentions
 from proxywatch.extract.modality import Modality
 from proxywatch.extract.places import country_of
-from proxywatch.extract.records import Event, Evidence
+from proxywatch.extract.records import Actor, Event, Evidence
 from proxywatch.extract.references import References, load_references
 from proxywatch.ids import parse_generic
 from proxywatch.ontology import Ontology
@@ -45,6 +45,7 @@ SOURCE_EXCLUDED = {"media"}
 PLEDGED = {"AID", "RETREAT", "CONCEDE", "COOPERATE"}
 PRESENT_AUX = {"is", "are", "am", "'s", "'re"}
 HISTORICAL_DAYS = 30
+MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "SANCTION"}
 RESPONSE_WINDOW = 4  # sentences back that an untargeted compliance or refusal may answer a request
 
 
@@ -64,12 +65,19 @@ class Trigger:
 class EventCoder:
     """Codes events in a parsed, mention-resolved Doc."""
 
-    def __init__(self, ontology: Ontology, modality: Modality, references: References | None = None) -> None:
+    def __init__(
+        self,
+        ontology: Ontology,
+        modality: Modality,
+        references: References | None = None,
+        states: dict[str, Actor] | None = None,
+    ) -> None:
         self.onto = ontology
         self.mod = modality
         refs = references or load_references()
         self.assets = refs.assets
         self.quantities = refs.quantities
+        self.states = states or {}  # ISO3 -> the state actor, for cities that are attacked
         lex = ontology.lexicon
         self.verbs: dict[str, list[VerbEntry]] = defaultdict(list)
         for v in lex.verbs:
@@ -320,7 +328,28 @@ class EventCoder:
             actors = self.actors_at(cand, found)
             if actors:
                 return actors
+        if trig.type in MATERIAL_CONFLICT:
+            for cand in candidates:
+                state = self.city_state(cand, found)
+                if state:
+                    return state
         return []
+
+    def city_state(self, token: Token, found: DocMentions) -> list[tuple[str, str]]:
+        """A city that is attacked stands for its state ("attacked Tel Aviv"): the city becomes a
+        mention of the state."""
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end and e.label_ == "GPE"), None)
+        if ent is None or not found.free(ent.start, ent.end):
+            return []
+        kind, iso3 = country_of(ent.text)
+        state = next(
+            (a for a in found.actors.values() if a.type == "state" and a.country == iso3),
+            self.states.get(iso3 or ""),
+        )
+        if kind != "city" or state is None:
+            return []
+        found.add(token.doc, ent.start, ent.end, found.actors.get(state.id, state), "city", 0.6)
+        return [(state.id, "city")]
 
     def noun_source(self, trig: Trigger, found: DocMentions) -> tuple[list[tuple[str, str]], bool]:
         token = trig.token
@@ -495,6 +524,46 @@ class EventCoder:
                 if not (trig.type in DISCONTINUED and self.discontinued(trig)):
                     continue
             events.extend(self.code_trigger(trig, found, published, events))
+        events.extend(self.attributions(doc, found, published))
+        return events
+
+    def attributions(self, doc: Doc, found: DocMentions, published: date | None) -> list[Event]:
+        """ "U.S. officials said Hezbollah was responsible for the attack": the speaker accuses
+        (PLOVER ACCUSE, mode allege) the actor it holds responsible."""
+        events = []
+        for token in doc:
+            if token.lower_ not in self.mod.blame_words or token.dep_ not in ("acomp", "prep", "attr"):
+                continue
+            clause = token.head
+            blamed = [a for c in clause.children if c.dep_ in SUBJ for a in self.actors_at(c, found)]
+            speech = clause.head if clause.dep_ == "ccomp" else None
+            if not blamed or speech is None or speech.lemma_.lower() not in self.mod.speech_verbs:
+                continue
+            speakers = [a for c in speech.children if c.dep_ in SUBJ for a in self.actors_at(c, found)]
+            trig = Trigger(token, "ACCUSE", "allege", [], "verb", token.lower_)
+            when, precision, date_text = self.when(trig, published)
+            sent = token.sent
+            for source, _rule in speakers:
+                for target, _t in blamed:
+                    if source == target or found.actors[source].type in SOURCE_EXCLUDED:
+                        continue
+                    events.append(
+                        Event(
+                            type="ACCUSE",
+                            source=source,
+                            target=target,
+                            mode="allege",
+                            evidence=Evidence(
+                                sent.text, sent.start_char, sent.end_char, f"attribution:{token.lower_}", 0.7
+                            ),
+                            date=when,
+                            date_precision=precision,
+                            date_text=date_text,
+                            historical=self.is_historical(trig, when, precision, published),
+                            trigger=token.text,
+                            extra={"sentence_no": found.sentence_of.get(token.i, 0)},
+                        )
+                    )
         return events
 
     def reports_speech(self, trig: Trigger) -> bool:

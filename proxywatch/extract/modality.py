@@ -29,6 +29,7 @@ class Modality(BaseModel):
     halted_events: frozenset[str] = frozenset()
     persist_verbs: frozenset[str] = frozenset()
     report_verbs: frozenset[str] = frozenset()
+    blame_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)

@@ -27,7 +27,7 @@ from proxywatch.extract.agents import load_agents
 from proxywatch.extract.events import EventCoder
 from proxywatch.extract.mentions import DocMentions, MentionFinder
 from proxywatch.extract.modality import load_modality
-from proxywatch.extract.records import Extraction
+from proxywatch.extract.records import Actor, Extraction
 from proxywatch.extract.references import load_references
 from proxywatch.extract.ties import TieReader
 from proxywatch.ontology import load_ontology
@@ -77,9 +77,15 @@ def make_mentions(nlp: Language, name: str, dictionary_dirs: list[str]) -> Menti
     return component
 
 
-@Language.factory("proxywatch_events", default_config={})
-def make_events(nlp: Language, name: str) -> object:
-    coder = EventCoder(load_ontology(), load_modality(), load_references())
+@Language.factory("proxywatch_events", default_config={"dictionary_dirs": []})
+def make_events(nlp: Language, name: str, dictionary_dirs: list[str]) -> object:
+    dictionary = load_dictionary(_dirs(dictionary_dirs))
+    states = {
+        a.country: Actor(a.id, a.name, a.type, a.country, "dictionary")
+        for a in dictionary.actors.values()
+        if a.type == "state" and a.country
+    }
+    coder = EventCoder(load_ontology(), load_modality(), load_references(), states)
 
     def component(doc: Doc) -> Doc:
         found = doc._.pw_mentions or DocMentions()
