@@ -46,6 +46,10 @@ class TieReader:
         self.head_titles = set(lex.head_titles)
         self.membership_verbs = set(lex.membership_verbs)
         self.coalition_nouns = set(lex.coalition_nouns)
+        self.military_words = set(lex.military_words)
+        self.support_nouns = lex.support_nouns
+        self.support_verbs = set(lex.support_verbs)
+        self.designation_labels = lex.designation_labels
         self.tie_types = ontology.tie_types
         self.dictionary = dictionary
 
@@ -110,9 +114,11 @@ class TieReader:
     ) -> Tie | None:
         if not source or not target or source == target:
             return None
+        if tie == "leads" and (
+            found.actors[source].type != "person" or self.military(found.actors[target].name)
+        ):
+            tie = GROUP_LEADS_AS  # a group over a group, or a person at the head of a force, commands
         types = self.tie_types[tie]
-        if tie == "leads" and found.actors[source].type != "person":
-            tie = GROUP_LEADS_AS
         src_type, tgt_type = found.actors[source].type, found.actors[target].type
         if types.source and src_type not in types.source or types.target and tgt_type not in types.target:
             return None
@@ -122,6 +128,9 @@ class TieReader:
         return Tie(
             tie, source, target, Evidence(sent.text, sent.start_char, sent.end_char, rule, conf), valid
         )
+
+    def military(self, name: str) -> bool:
+        return bool(set(name.lower().replace("-", " ").split()) & self.military_words)
 
     def ended_before(self, source: str, tie: str, target: str, published: date | None) -> bool:
         """Whether the dictionary knows the tie ended before the document was published
@@ -187,7 +196,7 @@ class TieReader:
         """The title a role word ends ("prime minister", "supreme leader", "president")."""
         if token.i > 0:
             pair = f"{token.doc[token.i - 1].lower_} {token.lower_}"
-            if pair in self.head_titles:
+            if pair in self.head_titles or pair in self.roles:
                 return pair
         return token.lower_
 
@@ -212,7 +221,11 @@ class TieReader:
         ties = []
         for token in doc:
             title = self.title_of(token)
-            tie = self.roles.get(token.lemma_.lower()) or ("leads" if title in self.head_titles else None)
+            tie = (
+                self.roles.get(title)
+                or self.roles.get(token.lemma_.lower())
+                or ("leads" if title in self.head_titles else None)
+            )
             if tie is None or token.pos_ not in ("NOUN", "PROPN"):
                 continue
             holder = self.holder(token, found)
@@ -396,6 +409,68 @@ class TieReader:
                 ties.append(made)
         return ties
 
+    def support_ties(self, doc: Doc, found: DocMentions) -> list[Tie]:
+        """ "Iran's support for Hezbollah", "receives material assistance and training from Iran"."""
+        ties = []
+        for token in doc:
+            tie = self.support_nouns.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
+            if tie is None:
+                continue
+            givers: list[str] = []
+            receivers: list[str] = []
+            for nouns in [token, *(c for c in token.children if c.dep_ == "conj")]:
+                for child in nouns.children:
+                    if child.dep_ == "poss":
+                        givers += self.actors(child, found, strict=True)
+                    if child.dep_ == "prep" and child.lower_ in ("for", "to"):
+                        receivers += [
+                            a for g in child.children if g.dep_ == "pobj" for a in self.actors(g, found)
+                        ]
+            anchor = token
+            while anchor.dep_ == "conj":  # "assistance and training": the first of the list
+                anchor = anchor.head
+            verb = anchor.head if anchor.dep_ in ("dobj", "obj") else None
+            if verb is not None and verb.lemma_.lower() in self.support_verbs:  # "receives ... from Iran"
+                receivers += [a for c in verb.children if c.dep_ == "nsubj" for a in self.actors(c, found)]
+                around = [*verb.children, *anchor.children, *token.children]
+                for prep in (c for c in around if c.dep_ == "prep" and c.lower_ == "from"):
+                    givers += [a for g in prep.children if g.dep_ == "pobj" for a in self.actors(g, found)]
+            for giver in dict.fromkeys(givers):
+                for receiver in dict.fromkeys(receivers):
+                    made = self.make(
+                        doc, found, tie, giver, receiver, token, f"support:{token.lemma_}", False, 0.65
+                    )
+                    if made:
+                        ties.append(made)
+        return ties
+
+    def label_ties(self, doc: Doc, found: DocMentions) -> list[Tie]:
+        """ "Lebanese Hezbollah (another FTO)": a designation list named beside a group."""
+        ties = []
+        for token in doc:
+            designator = self.designation_labels.get(token.lower_)
+            entry = self.dictionary.actors.get(designator or "")
+            if entry is None:
+                continue
+            group = None
+            for back in range(token.i - 1, max(-1, token.i - 6), -1):
+                mention = found.at(token.doc[back])
+                if mention is not None and found.actors[mention.actor_id].type in (
+                    "armed_group",
+                    "political_party",
+                ):
+                    group = mention.actor_id
+                    break
+            if group is None:
+                continue
+            found.actors.setdefault(
+                entry.id, Actor(entry.id, entry.name, entry.type, entry.country, "dictionary")
+            )
+            made = self.make(doc, found, "designates_terrorist", entry.id, group, token, "label", False, 0.6)
+            if made:
+                ties.append(made)
+        return ties
+
     def membership_ties(self, doc: Doc, found: DocMentions) -> list[Tie]:
         """ "The March 8 coalition includes X and Y"; "the IRGC's Quds Force"."""
         ties = []
@@ -447,6 +522,8 @@ class TieReader:
             *self.member_ties(doc, found),
             *self.modifier_ties(doc, found),
             *self.membership_ties(doc, found),
+            *self.support_ties(doc, found),
+            *self.label_ties(doc, found),
         ]:
             key = (tie.tie, tie.source, tie.target, tie.valid)
             if key not in seen:

@@ -93,6 +93,7 @@ def load_ontology(data_dir: Path = DATA_DIR) -> Ontology:
         *tie_lexicon.role_nouns.values(),
         *(v.tie for v in tie_lexicon.verbs),
         *(m.tie for m in tie_lexicon.modifiers),
+        *tie_lexicon.support_nouns.values(),
     ]
     for tie in named:
         if tie not in ties:

@@ -124,3 +124,7 @@ class TieLexiconFile(Strict):
     head_titles: list[str] = Field(default_factory=list)
     membership_verbs: list[str] = Field(default_factory=list)
     coalition_nouns: list[str] = Field(default_factory=list)
+    military_words: list[str] = Field(default_factory=list)
+    support_nouns: dict[str, str] = Field(default_factory=dict)
+    support_verbs: list[str] = Field(default_factory=list)
+    designation_labels: dict[str, str] = Field(default_factory=dict)

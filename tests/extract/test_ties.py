@@ -98,3 +98,28 @@ REAL_TIES = [
 def test_ties_in_real_phrasing(text: str, expected: tuple[str, str, str]) -> None:
     ties = {(t.tie, t.source, t.target) for t in extract_text(text, date(2024, 3, 1)).ties}
     assert expected in ties, ties
+
+
+SUPPORT_TIES = [
+    ("Hamas reportedly receives material assistance and training from Iran.", ("trains", "iran", "hamas")),
+    ("Hamas reportedly receives material assistance and training from Iran.", ("funds", "iran", "hamas")),
+    ("Iran's support for Hezbollah grew.", ("funds", "iran", "hezbollah")),
+    (
+        "Qassem Soleimani, the head of the Quds Force, met them.",
+        ("commands", "qassem_soleimani", "quds_force"),
+    ),
+    (
+        "Pentagon Press Secretary John Kirby spoke.",
+        ("spokesperson_of", "john_kirby", "us_department_of_defense"),
+    ),
+    (
+        "Officials said Lebanese Hezbollah (another FTO) was responsible.",
+        ("designates_terrorist", "united_states", "hezbollah"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SUPPORT_TIES)
+def test_support_titles_and_designation_labels_state_ties(text: str, expected: tuple[str, str, str]) -> None:
+    ties = {(t.tie, t.source, t.target) for t in extract_text(text, date(2019, 3, 1)).ties}
+    assert expected in ties, ties
