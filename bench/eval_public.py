@@ -2,11 +2,16 @@
 
     python bench/eval_public.py [--data ../shared/data] [--limit N] [--only plover,cameo,re3d]
 
-Prints, per set: PLOVER event-type accuracy with per-class and macro F1 and a confusion
-table, source/target actor text F1 (plover-gsr); five-way class accuracy and source/target
-span F1 (conflibert-cameo); Person/Organisation mention F1, IsSynonymOf pairs resolved to one
-actor, and InChargeOf recall as commands/leads ties (re3d). Nothing here is tuned per record:
-the extractor runs as shipped, and part of each set is held out elsewhere.
+Prints first the PRODUCT-LEVEL block: what `proxywatch extract` outputs (extract_many), where a
+gold sentence counts only when the output holds an event of its gold PLOVER type (plover-gsr)
+or an event whose type maps to its gold five-way class (conflibert-cameo); a sentence with no
+event output counts as wrong. Then, as SECONDARY / DIAGNOSTIC figures: PLOVER event-type
+accuracy where a sentence with no event falls back to its top trigger (internal, not output),
+per-class and macro F1 and a confusion table, source/target actor text F1 (plover-gsr);
+five-way class accuracy on the same fallback and source/target span F1 (conflibert-cameo);
+Person/Organisation mention F1, IsSynonymOf pairs resolved to one actor, and InChargeOf recall
+as commands/leads ties (re3d). Nothing here is tuned per record: the extractor runs as shipped,
+and part of each set is held out elsewhere.
 """
 
 from __future__ import annotations
@@ -19,8 +24,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
+from spacy.tokens import Doc
+
 from proxywatch.evaluation.scores import Score
-from proxywatch.extract import Event, Extraction, build_pipeline
+from proxywatch.extract import Event, Extraction, build_pipeline, extract_many, extract_text
 from proxywatch.extract.pipeline import to_extraction
 from proxywatch.ontology import load_ontology
 
@@ -38,10 +45,28 @@ CAMEO_CLASSES = {
 NONE = "NONE"
 
 
-def run(texts: Iterable[str]) -> list[Extraction]:
-    """Extractions with, for each text, the main trigger's type even when no actors were found."""
+def parsed(texts: Iterable[str]) -> list[Doc | None]:
+    """Each text through the pipeline; when the extractor raises, the texts go one at a time
+    and the ones it raises on are None (reported, so a crash is not hidden)."""
     nlp = build_pipeline()
-    return [to_extraction(doc) for doc in nlp.pipe(texts, batch_size=32)]
+    texts = list(texts)
+    try:
+        return list(nlp.pipe(texts, batch_size=32))
+    except Exception:  # a crash on one text must not stop the whole evaluation
+        docs: list[Doc | None] = []
+        for text in texts:
+            try:
+                docs.append(nlp(text))
+            except Exception as exc:
+                cause = exc.__cause__ or exc  # spaCy wraps a component's KeyError in a ValueError
+                print(f"  extractor raised {type(cause).__name__}: {cause} on: {text[:90]!r}")
+                docs.append(None)
+        return docs
+
+
+def run(texts: Iterable[str]) -> list[Extraction]:
+    """Extractions (empty where the extractor raised)."""
+    return [to_extraction(doc) if doc is not None else Extraction() for doc in parsed(texts)]
 
 
 def main_event(ext: Extraction) -> Event | None:
@@ -56,15 +81,33 @@ def main_event(ext: Extraction) -> Event | None:
     return ranked[0][1]
 
 
+def product(texts: list[str]) -> tuple[list[Extraction], int]:
+    """What `proxywatch extract` outputs for each text (no publication date), and how many
+    texts the extractor raised on; those count as no output (the CLI would stop there)."""
+    try:
+        return list(extract_many((t, None) for t in texts)), 0
+    except Exception:  # score the rest, and say how many raised
+        out, failed = [], 0
+        for text in texts:
+            try:
+                out.append(extract_text(text))
+            except Exception:
+                out.append(Extraction())
+                failed += 1
+        return out, failed
+
+
 def main_type(texts: list[str]) -> list[tuple[str, Extraction]]:
     """(predicted event type, extraction) per text: the first coded event, else the top trigger."""
-    nlp = build_pipeline()
     from proxywatch.extract.events import EventCoder
     from proxywatch.extract.modality import load_modality
 
     fallback = EventCoder(load_ontology(), load_modality())
     result = []
-    for doc in nlp.pipe(texts, batch_size=32):
+    for doc in parsed(texts):
+        if doc is None:
+            result.append((NONE, Extraction()))
+            continue
         ext = to_extraction(doc)
         if ext.events:
             best = main_event(ext)
@@ -99,9 +142,11 @@ def confusion(gold: list[str], pred: list[str], labels: list[str]) -> None:
             print(g.ljust(width) + "".join(str(counts[(g, p)] or ".").rjust(6) for p in cols))
 
 
-def per_class(gold: list[str], pred: list[str], labels: list[str]) -> float:
+def per_class(gold: list[str], pred: list[str], labels: list[str], show: bool = True) -> float:
+    """Macro F1 over the labels that occur in gold; with ``show``, the per-class table too."""
     f1s = []
-    print(f"{'class':<22}{'P':>7}{'R':>7}{'F1':>7}{'n':>6}")
+    if show:
+        print(f"{'class':<22}{'P':>7}{'R':>7}{'F1':>7}{'n':>6}")
     for label in labels:
         tp = sum(g == p == label for g, p in zip(gold, pred, strict=True))
         fp = sum(p == label != g for g, p in zip(gold, pred, strict=True))
@@ -110,10 +155,16 @@ def per_class(gold: list[str], pred: list[str], labels: list[str]) -> float:
             continue
         s = Score(tp, fp, fn)
         f1s.append(s.f1)
-        print(f"{label:<22}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}{tp + fn:>6}")
+        if show:
+            print(f"{label:<22}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}{tp + fn:>6}")
     macro = sum(f1s) / len(f1s) if f1s else 0.0
-    print(f"macro F1 {macro:.3f}")
+    if show:
+        print(f"macro F1 {macro:.3f}")
     return macro
+
+
+def share(k: int, n: int) -> str:
+    return f"{k / max(n, 1):.3f} ({k}/{n})"
 
 
 def norm(text: str) -> str:
@@ -147,21 +198,43 @@ def mention_text(ext: Extraction, actor_id: str | None, text: str) -> list[str]:
 
 
 # -- plover-gsr ----------------------------------------------------------------------------------
-def eval_plover(data: Path, limit: int | None) -> None:
+def plover_records(data: Path, limit: int | None) -> list[dict]:  # type: ignore[type-arg]
     records = [
         r
         for r in json.loads((data / "plover-gsr" / "records.json").read_text())
         if "event" in r and "text" in r
     ]
-    records = records[:limit] if limit else records
+    return records[:limit] if limit else records
+
+
+def product_plover(data: Path, limit: int | None) -> None:
+    """Product level: a sentence is right only when the output holds an event of its gold type."""
+    records = plover_records(data, limit)
+    gold = [OLD_TYPES.get(r["event"], r["event"]) for r in records]
+    extractions, failed = product([r["text"] for r in records])
+    n = len(records)
+    right = sum(any(e.type == g for e in ext.events) for g, ext in zip(gold, extractions, strict=True))
+    with_event = sum(bool(ext.events) for ext in extractions)
+    pred = [event.type if (event := main_event(ext)) else NONE for ext in extractions]
+    macro = per_class(gold, pred, sorted(load_ontology().event_types), show=False)
+    print(f"plover-gsr (product level): n sentences {n}")
+    print(f"  type accuracy (an output event of the gold type)  {share(right, n)}")
+    print(f"  sentences with any event output                   {share(with_event, n)}")
+    print(f"  macro-F1 over types (main event; no event = NONE) {macro:.3f}")
+    if failed:
+        print(f"  the extractor RAISED on {failed} sentence(s), counted as no output")
+
+
+def eval_plover(data: Path, limit: int | None) -> None:
+    records = plover_records(data, limit)
     texts = [r["text"] for r in records]
     gold = [OLD_TYPES.get(r["event"], r["event"]) for r in records]
+    print(f"\n== plover-gsr (diagnostic): {len(records)} sentences ==")
     predictions = main_type(texts)
     pred = [p for p, _ in predictions]
     labels = sorted(load_ontology().event_types)
     accuracy = sum(g == p for g, p in zip(gold, pred, strict=True)) / len(gold)
-    print(f"\n== plover-gsr: {len(records)} sentences ==")
-    print(f"event type accuracy {accuracy:.3f}")
+    print(f"event type accuracy, main event else top trigger (internal, not output) {accuracy:.3f}")
     per_class(gold, pred, labels)
     confusion(gold, pred, labels)
     src_pairs, tgt_pairs = [], []
@@ -232,7 +305,7 @@ def span_score(pred: list[list[tuple[int, int]]], gold: list[list[tuple[int, int
     return Score(tp, fp, fn, tp_pred)
 
 
-def eval_cameo(data: Path, limit: int | None) -> None:
+def cameo_rows(data: Path, limit: int | None) -> list[tuple[str, int]]:
     rows = []
     for line in (
         (data / "conflibert-cameo" / "cameo_class" / "train.tsv").read_text(encoding="utf-8").splitlines()
@@ -240,8 +313,37 @@ def eval_cameo(data: Path, limit: int | None) -> None:
         text, _, label = line.rpartition("\t")
         if label.strip().isdigit():
             rows.append((text, int(label)))
-    rows = rows[:limit] if limit else rows
-    print(f"\n== conflibert-cameo class: {len(rows)} sentences ==")
+    return rows[:limit] if limit else rows
+
+
+def product_cameo(data: Path, limit: int | None) -> None:
+    """Product level: a sentence is right only when an output event's type maps to its class."""
+    rows = cameo_rows(data, limit)
+    onto = load_ontology()
+    gold = [CAMEO_CLASSES[lab] for _, lab in rows]
+    extractions, failed = product([t for t, _ in rows])
+
+    def quad(t: str) -> str | None:
+        return onto.event_types[t].quad if t in onto.event_types else None
+
+    hits = [any(quad(e.type) == g for e in ext.events) for g, ext in zip(gold, extractions, strict=True)]
+    n = len(rows)
+    with_event = sum(bool(ext.events) for ext in extractions)
+    events_only = [h for g, h in zip(gold, hits, strict=True) if g != "statement"]
+    print(f"conflibert-cameo class (product level): n sentences {n}")
+    print(f"  class accuracy (an output event of the gold class) {share(sum(hits), n)}")
+    print(f"  sentences with any event output                    {share(with_event, n)}")
+    print(
+        "  same, on the four event classes (no PLOVER type maps to statement) "
+        f"{share(sum(events_only), len(events_only))}"
+    )
+    if failed:
+        print(f"  the extractor RAISED on {failed} sentence(s), counted as no output")
+
+
+def eval_cameo(data: Path, limit: int | None) -> None:
+    rows = cameo_rows(data, limit)
+    print(f"\n== conflibert-cameo class (diagnostic): {len(rows)} sentences ==")
     print("label reading check (first example of each label):")
     for label in sorted(CAMEO_CLASSES):
         example = next((t for t, lab in rows if lab == label), "")
@@ -251,7 +353,7 @@ def eval_cameo(data: Path, limit: int | None) -> None:
     gold = [CAMEO_CLASSES[lab] for _, lab in rows]
     pred = [onto.event_types[p].quad if p != NONE else "statement" for p, _ in predictions]
     accuracy = sum(g == p for g, p in zip(gold, pred, strict=True)) / len(gold)
-    print(f"five-way class accuracy {accuracy:.3f}")
+    print(f"five-way class accuracy, main event else top trigger, none = statement {accuracy:.3f}")
     labels = list(CAMEO_CLASSES.values())
     per_class(gold, pred, labels)
     confusion(gold, pred, labels)
@@ -272,7 +374,7 @@ def eval_cameo(data: Path, limit: int | None) -> None:
         event = main_event(ext)
         pred_s.append(spans_by_actor.get(event.source, [])[:1] if event and event.source else [])
         pred_t.append(spans_by_actor.get(event.target, [])[:1] if event and event.target else [])
-    print(f"\n== conflibert-cameo BIO: {len(sentences)} sentences ==")
+    print(f"\n== conflibert-cameo BIO (diagnostic): {len(sentences)} sentences ==")
     for name, p, g in (("source", pred_s, gold_s), ("target", pred_t, gold_t)):
         s = span_score(p, g)
         print(f"{name} span: P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f}")
@@ -301,7 +403,7 @@ def eval_re3d(data: Path, limit: int | None) -> None:
                 relations[r["documentId"]].append(r)
     ids = sorted(docs)[:limit] if limit else sorted(docs)
     extractions = dict(zip(ids, run(docs[i] for i in ids), strict=True))
-    print(f"\n== re3d: {len(ids)} documents ==")
+    print(f"\n== re3d (diagnostic): {len(ids)} documents ==")
 
     def overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
         return a[0] < b[1] and b[0] < a[1]
@@ -356,10 +458,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="score only the first N items of each set")
     parser.add_argument("--only", default="plover,cameo,re3d")
     args = parser.parse_args(argv)
-    if not args.data.exists():
-        print(f"no data at {args.data}; pass --data", file=sys.stderr)
+    if not args.data.is_dir():
+        print(f"no evaluation data at {args.data} (expected ../shared/data); pass --data", file=sys.stderr)
         return 1
     wanted = set(args.only.split(","))
+    present = {
+        "plover": args.data / "plover-gsr" / "records.json",
+        "cameo": args.data / "conflibert-cameo" / "cameo_class" / "train.tsv",
+        "re3d": args.data / "re3d",
+    }
+    for name, path in present.items():
+        if name in wanted and not path.exists():
+            print(f"skipping {name}: {path} is missing", file=sys.stderr)
+            wanted.discard(name)
+    if wanted & {"plover", "cameo"}:
+        print("== PRODUCT LEVEL: events `proxywatch extract` outputs; no event output = wrong ==")
+    if "plover" in wanted:
+        product_plover(args.data, args.limit)
+    if "cameo" in wanted:
+        product_cameo(args.data, args.limit)
+    print("\n######## SECONDARY / DIAGNOSTIC figures (below: internal, not the product's output) ########")
     if "plover" in wanted:
         eval_plover(args.data, args.limit)
     if "cameo" in wanted:

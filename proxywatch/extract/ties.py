@@ -188,7 +188,7 @@ class TieReader:
         for child in role.children:
             if child.dep_ in ("poss", "compound") and found.at(child) is not None:
                 who = found.at(child).actor_id  # type: ignore[union-attr]
-                if found.actors[who].type != "person" or self.roles[role.lemma_.lower()] == "succeeds":
+                if found.actors[who].type != "person" or self.roles.get(role.lemma_.lower()) == "succeeds":
                     return who
         return None
 

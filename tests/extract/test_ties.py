@@ -123,3 +123,10 @@ SUPPORT_TIES = [
 def test_support_titles_and_designation_labels_state_ties(text: str, expected: tuple[str, str, str]) -> None:
     ties = {(t.tie, t.source, t.target) for t in extract_text(text, date(2019, 3, 1)).ties}
     assert expected in ties, ties
+
+
+@pytest.mark.parametrize(
+    "text", ["Tom King spoke.", "Government minister says the talks failed.", "Dayton King met them."]
+)
+def test_a_head_title_that_is_no_role_noun_does_not_break_extraction(text: str) -> None:
+    extract_text(text, date(2019, 3, 1))  # a KeyError here once stopped `proxywatch extract`
