@@ -751,9 +751,12 @@ class MentionFinder:
 
     def is_place(self, token: Token) -> bool:
         """Whether a state's mention only locates something: the object of "in", "across",
-        "off", or an adjective on a place noun ("Yemeni waters", "Iraqi territory")."""
+        "off", or an adjective on a place noun ("Yemeni waters", "Iraqi territory"); a conjunct
+        takes the place of the first ("in Iraq and Syria")."""
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
         if token.dep_ == "pobj" and token.head.lower_ in self.references.place_preps:
             return True
-        if token.dep_ in ("amod", "compound"):
+        if token.dep_ in ("amod", "compound", "poss"):  # "Yemeni waters", "Yemen's civil war"
             return token.head.lemma_.lower() in self.references.place_nouns
         return False
