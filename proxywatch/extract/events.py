@@ -46,6 +46,10 @@ PLEDGED = {"AID", "RETREAT", "CONCEDE", "COOPERATE"}
 PRESENT_AUX = {"is", "are", "am", "'s", "'re"}
 HISTORICAL_DAYS = 30
 MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "SANCTION"}
+# Material events often reported with one side unnamed: the actor alone ("protesters rallied",
+# "militants opened fire") or, in an agentless passive, the target alone ("the base was attacked").
+ONE_SIDED_SOURCE = {"PROTEST", "MOBILIZE", "ASSAULT", "COERCE", "RETREAT", "AID"}
+ONE_SIDED_TARGET = {"ASSAULT", "COERCE", "SANCTION"}
 RESPONSE_WINDOW = 4  # sentences back that an untargeted compliance or refusal may answer a request
 
 
@@ -358,7 +362,10 @@ class EventCoder:
                 actors = self.actors_at(child, found)
                 if actors:
                     return actors, False
-        for obj in self.prep_objects(token, ["by", "between", "among"]):
+        between = self.prep_objects(token, ["by", "between", "among"])
+        if token.dep_ in SUBJ:  # "clashes erupted between X and Y": the phrase hangs on the verb
+            between += self.prep_objects(token.head, ["between", "among"])
+        for obj in between:
             actors = self.actors_at(obj, found)  # "clashes between X and Y": both, each on the other
             if actors:
                 return actors, False
@@ -525,6 +532,15 @@ class EventCoder:
                     continue
             events.extend(self.code_trigger(trig, found, published, events))
         events.extend(self.attributions(doc, found, published))
+        # a sentence whose main predicate is a clear trigger yields an event even when one side
+        # goes unnamed ("protesters rallied in Tahrir Square", "the base was attacked")
+        told = {e.evidence.start for e in events}
+        for trig in sorted(triggers, key=lambda t: t.token.i):
+            if trig.token.sent.start_char in told or not self.main_clause(trig) or trig.embedded_in:
+                continue
+            one = self.code_trigger(trig, found, published, events, one_sided=True)
+            events.extend(one)
+            told.update(e.evidence.start for e in one)
         return events
 
     def attributions(self, doc: Doc, found: DocMentions, published: date | None) -> list[Event]:
@@ -566,6 +582,17 @@ class EventCoder:
                     )
         return events
 
+    @staticmethod
+    def main_clause(trig: Trigger) -> bool:
+        """Whether a verb trigger is the main predicate of its sentence (or conjoined with it):
+        there an event is asserted even when one side goes unnamed."""
+        token = trig.token
+        while token.dep_ == "conj":
+            token = token.head
+        if token.dep_ == "acl" and token.head.dep_ == "ROOT":  # a headline parse: "Interns protested ..."
+            token = token.head
+        return trig.pos == "verb" and token.dep_ == "ROOT"
+
     def reports_speech(self, trig: Trigger) -> bool:
         """ "told Reuters that it would retaliate": a reporting clause, not a request."""
         if trig.type != "REQUEST" or trig.pos != "verb" or trig.lemma not in self.mod.report_verbs:
@@ -573,7 +600,12 @@ class EventCoder:
         return not any(c.dep_ == "xcomp" for c in trig.token.children)
 
     def code_trigger(
-        self, trig: Trigger, found: DocMentions, published: date | None, issued: list[Event]
+        self,
+        trig: Trigger,
+        found: DocMentions,
+        published: date | None,
+        issued: list[Event],
+        one_sided: bool = False,
     ) -> list[Event]:
         if self.reports_speech(trig):
             return []
@@ -630,6 +662,11 @@ class EventCoder:
         pairs = [(s, t) for s in sources for t in targets]
         if not targets and len(sources) >= 2 and trig.lemma in self.reciprocal:
             pairs = [(s, t) for s in sources for t in sources if s[0] != t[0]]  # "X and Y clashed"
+        if not pairs and one_sided:  # "protesters rallied", "the base was attacked"
+            if sources and not targets and trig.type in ONE_SIDED_SOURCE:
+                pairs = [(s, (None, "")) for s in sources]
+            elif targets and not sources and trig.type in ONE_SIDED_TARGET:
+                pairs = [((None, ""), t) for t in targets]
         if not pairs:
             return []
         if trig.pos == "verb" and self.standing(trig):

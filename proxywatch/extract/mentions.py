@@ -507,7 +507,12 @@ class MentionFinder:
             return True
         if any(c.i in found.claimed for c in children if c.dep_ in ("compound", "amod", "nmod")):
             return True
-        return token.tag_ in ("NNS", "NNPS") and token.dep_ in (
+        dep = token.dep_
+        head = token
+        while dep == "conj" and head.head.i != head.i:  # "X and government forces": as the first
+            head = head.head
+            dep = head.dep_
+        return token.tag_ in ("NNS", "NNPS") and dep in (
             "nsubj",
             "nsubjpass",
             "dobj",
@@ -621,7 +626,11 @@ class MentionFinder:
                 found.add(doc, start, token.i + 1, found.actors[mention.actor_id], "collective:named", 0.85)
                 if mention.rule.startswith(("generic", "collective", "pronoun")):
                     return  # "militia officials": the militias' people; a definition needs a name
-                if sector is not None and token.tag_ in ("NNS", "NNPS"):  # "the PMF militias": a definition
+                same_kind = (
+                    sector is not None
+                    and self.agents.sectors[sector[0]].type == found.actors[mention.actor_id].type
+                )  # "the PMF militias" defines the militias; "Houthi forces" no government forces
+                if sector is not None and same_kind and token.tag_ in ("NNS", "NNPS"):
                     known = found.defined.setdefault(sector[0], mention.actor_id)
                     if known != mention.actor_id:
                         found.defined[sector[0]] = None

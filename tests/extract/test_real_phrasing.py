@@ -138,3 +138,18 @@ def test_a_weekday_is_the_latest_such_day_on_or_before_publication(text: str, ex
 def test_background_with_a_year_is_historical_with_that_date() -> None:
     [event] = [e for e in extract_text("Kata'ib Hezbollah attacked the U.S. Embassy in 2019.", PUB).events]
     assert event.historical and event.date == date(2019, 1, 1) and event.date_precision == "year"
+
+
+SHORT_REPORTS = [
+    # (short conflict-event report in our own wording, event type that must come out)
+    ("Medical interns protested in Tahrir Square demanding higher wages.", "PROTEST"),
+    ("Clashes erupted between pro-Houthi forces and government forces on the Marib front.", "ASSAULT"),
+    ("Unidentified gunmen opened fire on a checkpoint near Kirkuk.", "ASSAULT"),
+    ("A U.S. contractor was killed in Erbil on Monday.", "ASSAULT"),
+    ("Hundreds of students rallied outside the ministry in Baghdad.", "PROTEST"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), SHORT_REPORTS)
+def test_a_clear_trigger_yields_an_event_even_with_one_side_unnamed(text: str, kind: str) -> None:
+    assert [e for e in extract_text(text, PUB).events if e.type == kind], extract_text(text, PUB).events
