@@ -659,7 +659,8 @@ class EventCoder:
         sources = [s for s in sources if found.actors[s[0]].type not in SOURCE_EXCLUDED]
         if self.onto.event_types[trig.type].quad.startswith("verbal"):
             targets = [t for t in targets if found.actors[t[0]].type not in SOURCE_EXCLUDED]  # "told Reuters"
-        pairs = [(s, t) for s in sources for t in targets]
+        Side = tuple[str | None, str]  # (actor id or None when unnamed, rule)
+        pairs: list[tuple[Side, Side]] = [(s, t) for s in sources for t in targets]
         if not targets and len(sources) >= 2 and trig.lemma in self.reciprocal:
             pairs = [(s, t) for s in sources for t in sources if s[0] != t[0]]  # "X and Y clashed"
         if not pairs and one_sided:  # "protesters rallied", "the base was attacked"
