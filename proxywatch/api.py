@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -261,3 +262,60 @@ def whatif(
         patron_id = resolve_actor(patron, store)
         removed = {resolve_actor(r, store) for r in remove}
         return whatif_view(load_context(store), patron_id, removed, parse_date(as_of) if as_of else None)
+
+
+def _export_day(value: str | None, which: str) -> date | None:
+    from proxywatch.errors import ConfigError
+    from proxywatch.ingest.published import parse_date
+
+    if value is None:
+        return None
+    day = parse_date(value)
+    if day is None:
+        raise ConfigError(f"cannot read the {which} date {value!r}; write it as YYYY-MM-DD")
+    return day
+
+
+def export(
+    fmt: str,
+    out: Path | str | None = None,
+    db: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
+    patron: str | None = None,
+    store: Store | None = None,
+) -> dict[str, Any]:
+    """Export actors, ties and events as GraphML, GEXF, CSV, JSON lines or a STIX 2.1 bundle
+    (see ``proxywatch.export``) to ``out``, or to standard output when it is None or ``-``.
+
+    ``start``/``end`` keep the events dated in that window and the ties standing in it;
+    ``patron`` keeps the facts that touch the patron, its side or its bloc. Returns what was
+    written, counted.
+    """
+    import sys
+
+    from proxywatch.errors import ConfigError
+    from proxywatch.export import ExportFormat
+    from proxywatch.export.selection import load_selection
+    from proxywatch.export.writers import write_selection
+
+    try:
+        kind = ExportFormat(fmt.strip().lower())
+    except ValueError as exc:
+        known = ", ".join(f.value for f in ExportFormat)
+        raise ConfigError(f"unknown export format {fmt!r}; use one of {known}") from exc
+    since, until = _export_day(start, "start"), _export_day(end, "end")
+    if since and until and since > until:
+        raise ConfigError(f"the start date {since} is after the end date {until}; swap them")
+    with opened_store(db, store) as store:
+        patron_id = resolve_actor(patron, store) if patron else None
+        selection = load_selection(store, since, until, patron_id)
+    if out is None or str(out) == "-":
+        summary = write_selection(selection, kind, sys.stdout)
+    else:
+        try:
+            with Path(out).open("w", encoding="utf-8", newline="") as handle:
+                summary = write_selection(selection, kind, handle)
+        except OSError as exc:
+            raise ConfigError(f"cannot write {out}: {exc.strerror or exc}; check the --out path") from exc
+    return {**summary.as_dict(), "patron": patron_id, "out": "-" if out is None else str(out)}

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import os
+import re
+from pathlib import PurePath
 
 from proxywatch.errors import IngestError
 
@@ -51,3 +54,33 @@ def decode_bytes(data: bytes, encoding: str = "utf-8") -> str:
         ) from exc
     except LookupError as exc:
         raise IngestError(f"unknown encoding {encoding!r}", kind="encoding") from exc
+
+
+# Code points no database column takes: NUL (PostgreSQL refuses it) and lone UTF-16
+# surrogates (not encodable as UTF-8; JSON's "\\ud800" escapes make them).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` as every backend stores it: NULs removed, lone surrogates replaced by U+FFFD.
+
+    >>> clean_text("rock\\x00ets \\ud800!") == "rockets \\ufffd!"
+    True
+    """
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    if not text.isascii():
+        text = _SURROGATE.sub("\ufffd", text)
+    return text
+
+
+def display_path(path: str | PurePath) -> str:
+    """A path as text that can be stored and printed: bytes that are not UTF-8 and control
+    characters are shown as ``\\xNN``.
+
+    >>> display_path(os.fsdecode(b"in/bad\\xff\\n.txt"))
+    'in/bad\\\\xff\\\\x0a.txt'
+    """
+    text = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)

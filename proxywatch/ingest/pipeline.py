@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection
+from sqlalchemy.exc import DBAPIError
 
 from proxywatch.ids import document_id
 from proxywatch.ingest.checks import check_document
 from proxywatch.ingest.records import IngestProblem, RawDocument
-from proxywatch.ingest.walk import iter_files, read_path
+from proxywatch.ingest.walk import iter_sources, read_path
 from proxywatch.settings import IngestOptions
 from proxywatch.store.db import Store
 from proxywatch.store.documents import has_document, insert_document, record_problem
@@ -121,12 +122,19 @@ def store_batch(
         if result is _FAILED:
             continue
         doc_id = document_id(doc.text)
-        with store.begin() as conn:
-            insert_document(conn, doc)
-            if processor is not None:
-                processor[1](conn, doc_id, doc, result)
-            if on_document is not None:
-                on_document(conn, doc_id, doc)
+        try:
+            with store.begin() as conn:
+                insert_document(conn, doc)
+                if processor is not None:
+                    processor[1](conn, doc_id, doc, result)
+                if on_document is not None:
+                    on_document(conn, doc_id, doc)
+        except DBAPIError as exc:
+            if exc.connection_invalidated:
+                raise  # the database is gone: nothing after this would be stored either
+            reason = f"the database refused it: {str(exc.orig or exc).strip().split(chr(10))[0]}"
+            _report_problem(store, report, IngestProblem(doc.origin, "unstorable", reason[:500], doc.line))
+            continue
         report.added += 1
         report.added_ids.append(doc_id)
 
@@ -149,14 +157,9 @@ def ingest_paths(
     report = IngestReport()
     max_bytes = options.max_chars * 4 + 4096  # a UTF-8 character takes at most four bytes
     batch: list[RawDocument] = []
-    for path in iter_files(paths):
+    for path, root in iter_sources(paths):
         report.files += 1
-        items = (
-            read_path(path, max_bytes=max_bytes, encoding=encoding)
-            if path.exists()
-            else [IngestProblem(str(path), "missing", "no such file or folder")]
-        )
-        for item in items:
+        for item in read_path(path, max_bytes=max_bytes, encoding=encoding, root=root):
             problem = item if isinstance(item, IngestProblem) else check_document(item, options)
             if problem is not None:
                 _report_problem(store, report, problem)
