@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from proxywatch.extract.dates import resolve_date
 from proxywatch.extract.mentions import DocMentions
@@ -82,6 +82,7 @@ class EventCoder:
         self.assets = refs.assets
         self.quantities = refs.quantities
         self.states = states or {}  # ISO3 -> the state actor, for cities that are attacked
+        self._entities: dict[int, Span] = {}
         lex = ontology.lexicon
         self.verbs: dict[str, list[VerbEntry]] = defaultdict(list)
         for v in lex.verbs:
@@ -342,8 +343,8 @@ class EventCoder:
     def city_state(self, token: Token, found: DocMentions) -> list[tuple[str, str]]:
         """A city that is attacked stands for its state ("attacked Tel Aviv"): the city becomes a
         mention of the state."""
-        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end and e.label_ == "GPE"), None)
-        if ent is None or not found.free(ent.start, ent.end):
+        ent = self.entity_at(token)
+        if ent is None or ent.label_ != "GPE" or not found.free(ent.start, ent.end):
             return []
         kind, iso3 = country_of(ent.text)
         state = next(
@@ -500,7 +501,7 @@ class EventCoder:
 
     def when(self, trig: Trigger, published: date | None) -> tuple[date | None, str, str | None]:
         sent = trig.token.sent
-        dates = [e for e in sent.ents if e.label_ == "DATE"]
+        dates = [e for e in self.entities_in(sent) if e.label_ == "DATE"]
         if not dates:
             return published, ("document" if published else "none"), None
         subtree = {t.i for t in trig.token.subtree}
@@ -514,14 +515,24 @@ class EventCoder:
         tokens = [trig.token, *[c for c in trig.token.children if c.dep_ in OBJ]]
         for tok in tokens:
             for obj in self.prep_objects(tok, ["in", "at", "near", "outside", "inside"]):
-                ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
+                ent = self.entity_at(obj)
                 if ent is not None and ent.label_ in ("GPE", "LOC", "FAC"):
                     kind, iso3 = country_of(ent.text)
                     return ent.text, iso3
         return None, None
 
     # -- main ----------------------------------------------------------------------------------
+    def entity_at(self, token: Token) -> Span | None:
+        """The named entity a token is part of (entities are indexed once per document: reading
+        ``doc.ents`` rebuilds the whole list, which made long documents quadratic)."""
+        return self._entities.get(token.i)
+
+    def entities_in(self, sent: Span) -> list[Span]:
+        found = {id(e): e for i in range(sent.start, sent.end) if (e := self._entities.get(i)) is not None}
+        return list(found.values())
+
     def __call__(self, doc: Doc, found: DocMentions, published: date | None) -> list[Event]:
+        self._entities = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         triggers = self.find_triggers(doc)
         events: list[Event] = []
         for trig in sorted(triggers, key=lambda t: t.token.i):

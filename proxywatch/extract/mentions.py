@@ -12,6 +12,7 @@ Passes, in order (each only over tokens no earlier pass claimed):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -85,36 +86,64 @@ class DocMentions:
     claimed: dict[int, int] = field(default_factory=dict)  # token index -> mention index
     sentence_of: dict[int, int] = field(default_factory=dict)  # token index -> sentence number
     paragraph_of: dict[int, int] = field(default_factory=dict)  # sentence number -> paragraph number
+    person_words: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # name word -> people
+    by_sentence: dict[int, list[Mention]] = field(default_factory=dict)  # sentence number -> mentions
+    paragraph_start: dict[int, int] = field(default_factory=dict)  # paragraph -> its first sentence
     # sector -> the named actor the text calls by that sector ("the PMF militias"), None if several
     defined: dict[str, str | None] = field(default_factory=dict)
 
     def add(self, doc: Doc, start: int, end: int, actor: Actor, rule: str, confidence: float) -> None:
         span = doc[start:end]
         self.actors.setdefault(actor.id, actor)
+        if actor.type == "person":  # first and last names of people named in full, for "Austin"
+            for name in (span.text, actor.name):
+                words = normalise_name(name).split()
+                if len(words) >= 2:
+                    for word in {words[0], words[-1]}:
+                        self.person_words.setdefault(word, []).append((span.start_char, actor.id))
         index = len(self.mentions)
-        self.mentions.append(
-            Mention(
-                actor.id,
-                span.text,
-                span.start_char,
-                span.end_char,
-                rule,
-                confidence,
-                self.sentence_of.get(start, 0),
-            )
+        mention = Mention(
+            actor.id,
+            span.text,
+            span.start_char,
+            span.end_char,
+            rule,
+            confidence,
+            self.sentence_of.get(start, 0),
         )
+        self.mentions.append(mention)
+        self.by_sentence.setdefault(mention.sentence, []).append(mention)
         for i in range(start, end):
             self.claimed[i] = index
 
     def reindex(self, doc: Doc) -> None:
         """Sort mentions by position and rebuild the token index."""
         self.mentions.sort(key=lambda m: m.start)
+        self.by_sentence = {}
+        for mention in self.mentions:
+            self.by_sentence.setdefault(mention.sentence, []).append(mention)
         self.claimed = {}
         for index, mention in enumerate(self.mentions):
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is not None:
                 for i in range(span.start, span.end):
                     self.claimed[i] = index
+
+    def subset(self, mentions: list[Mention]) -> DocMentions:
+        """A view holding only ``mentions`` (for "a person who was a subject first")."""
+        view = DocMentions(mentions, self.actors, {}, self.sentence_of, self.paragraph_of)
+        for mention in mentions:
+            view.by_sentence.setdefault(mention.sentence, []).append(mention)
+        return view
+
+    def before(self, position: int, first_sentence: int, last_sentence: int) -> Iterator[Mention]:
+        """Mentions that start before ``position`` in the sentences from first to last: the
+        window a reference may reach back into (indexed by sentence, so long documents stay
+        linear)."""
+        for number in range(max(0, first_sentence), last_sentence + 1):
+            for mention in self.by_sentence.get(number, ()):
+                if mention.start < position:
+                    yield mention
 
     def at(self, token: Token) -> Mention | None:
         """The mention covering ``token``, if any."""
@@ -226,11 +255,15 @@ class MentionFinder:
             person = self.person_named_before(normalise_name(token.text), token.idx, found)
             if person:
                 found.add(doc, token.i, token.i + 1, found.actors[person], "short-name", 0.8)
-        for mention in list(found.mentions):
-            words = normalise_name(mention.text).split()
+        end = doc[-1].idx + len(doc[-1].text) + 1 if len(doc) else 0
+        keep = []
+        for mention in found.mentions:
+            words = mention.text.split()
             if len(words) == 1 and found.actors[mention.actor_id].type == "person":
-                if self.person_named_before(words[0], len(doc.text) + 1, found) == "":
-                    found.mentions.remove(mention)
+                if self.person_named_before(normalise_name(mention.text), end, found) == "":
+                    continue  # a surname two people share names neither
+            keep.append(mention)
+        found.mentions = keep
 
     def names_institution(self, doc: Doc, end: int, ids: list[str]) -> bool:
         """Whether a place's name is the first word of an institution's ("Washington Institute")."""
@@ -355,15 +388,7 @@ class MentionFinder:
     def person_named_before(word: str, before: int, found: DocMentions) -> str | None:
         """The person named in full earlier in the document whose first or last name ``word`` is;
         "" when two different people fit (brothers, namesakes), None when none does."""
-        people = set()
-        for mention in found.mentions:
-            actor = found.actors[mention.actor_id]
-            if mention.start >= before or actor.type != "person":
-                continue
-            for name in (mention.text, actor.name):
-                words = normalise_name(name).split()
-                if len(words) >= 2 and word in (words[0], words[-1]):
-                    people.add(actor.id)
+        people = {actor_id for start, actor_id in found.person_words.get(word, ()) if start < before}
         if len(people) > 1:
             return ""
         return next(iter(people), None)
@@ -389,9 +414,7 @@ class MentionFinder:
     ) -> str | None:
         """Most recent earlier mention's actor within ``window`` sentences, whose type is accepted."""
         best: Mention | None = None
-        for mention in found.mentions:
-            if mention.start >= before or sentence - mention.sentence > window:
-                continue
+        for mention in found.before(before, sentence - window, sentence):
             actor = found.actors[mention.actor_id]
             if accept is not None and actor.type not in accept:
                 continue
@@ -416,9 +439,7 @@ class MentionFinder:
         the last one named ("to face the Islamic State, the militias ...").
         """
         counts: dict[str, tuple[int, int]] = {}
-        for mention in found.mentions:
-            if mention.start >= before or sentence - mention.sentence > window:
-                continue
+        for mention in found.before(before, sentence - window, sentence):
             actor = found.actors[mention.actor_id]
             if actor.type not in accept:
                 continue
@@ -524,9 +545,7 @@ class MentionFinder:
         sentence = found.sentence_of.get(token.i, 0)
         target = None
         if kind == "person":  # a person who was a subject first ("Ghaani ... as he"), else the last one
-            subjects = DocMentions(
-                [m for m in found.mentions if self.is_subject(doc, m)], found.actors, {}, found.sentence_of
-            )
+            subjects = found.subset([m for m in found.mentions if self.is_subject(doc, m)])
             target = self.antecedent(subjects, token.idx, sentence, PRONOUN_WINDOW, {"person"}, None)
             target = target or self.antecedent(found, token.idx, sentence, PRONOUN_WINDOW, {"person"}, None)
         else:
@@ -678,11 +697,11 @@ class MentionFinder:
             token.dep_ == "compound" and token.head.tag_ in ("NNS", "NNPS")
         )
         if plural or (entry is not None and entry.umbrella):
-            # "the militias": the umbrella or the generic actor of this sector named just before
+            # "the militias": the umbrella or the generic actor of this sector named just before,
+            # in the same paragraph or at most PRONOUN_WINDOW sentences back
             best: Mention | None = None
-            for mention in found.mentions:
-                if mention.start >= token.idx or not self.near(found, mention.sentence, sentence):
-                    continue
+            paragraph = found.paragraph_start.get(found.paragraph_of.get(sentence, -1), sentence)
+            for mention in found.before(token.idx, min(paragraph, sentence - PRONOUN_WINDOW), sentence):
                 actor = found.actors[mention.actor_id]
                 same_sector = sector is not None and actor.id.endswith(":" + sector[0].lower())
                 umbrella = (
@@ -704,14 +723,6 @@ class MentionFinder:
             return True
         return token.dep_ == "compound" and token.head.tag_ in ("NNS", "NNPS")
 
-    @staticmethod
-    def near(found: DocMentions, earlier: int, sentence: int) -> bool:
-        """Whether an earlier sentence is close enough to bind a reference: the same paragraph,
-        or at most PRONOUN_WINDOW sentences back."""
-        if sentence - earlier <= PRONOUN_WINDOW:
-            return True
-        return found.paragraph_of.get(earlier, -1) == found.paragraph_of.get(sentence, -2)
-
     # -- all passes ----------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> DocMentions:
         found = DocMentions()
@@ -720,6 +731,7 @@ class MentionFinder:
             if sent.start > 0 and "\n" in doc[sent.start - 1].text_with_ws:
                 paragraph += 1
             found.paragraph_of[number] = paragraph
+            found.paragraph_start.setdefault(paragraph, number)
             for token in sent:
                 found.sentence_of[token.i] = number
         self.dictionary_pass(doc, found, {})

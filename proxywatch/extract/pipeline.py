@@ -141,6 +141,7 @@ def to_extraction(doc: Doc) -> Extraction:
 
 
 CHUNK_CHARS = 100_000  # the parser's memory grows with document length; longer texts go in pieces
+BATCH_CHARS = 200_000  # characters parsed together: about 0.8 GB at most (measured, docs/performance.md)
 
 
 def chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
@@ -204,9 +205,27 @@ def extract_many(
                 doc._.pw_published = published
                 yield doc
 
+    def batches() -> Iterator[list[Doc]]:
+        """Up to ``batch_size`` pieces and about BATCH_CHARS characters at a time: the parser's
+        memory grows with the characters in a batch, not with the number of documents."""
+        batch: list[Doc] = []
+        size = 0
+        for doc in docs():
+            if batch and (len(batch) >= batch_size or size + len(doc.text) > BATCH_CHARS):
+                yield batch
+                batch, size = [], 0
+            batch.append(doc)
+            size += len(doc.text)
+        if batch:
+            yield batch
+
+    def parsed() -> Iterator[Doc]:
+        for batch in batches():
+            yield from nlp.pipe(batch, batch_size=len(batch))
+
     current: int | None = None
     parts: list[Extraction] = []
-    for index, doc in enumerate(nlp.pipe(docs(), batch_size=batch_size)):
+    for index, doc in enumerate(parsed()):
         number, offset = pending[index]
         if current is not None and number != current:
             yield merge(parts)
