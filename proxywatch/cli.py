@@ -290,6 +290,11 @@ def control(
             w["window"], str(w["directives"]), str(w["compliance"]), str(w["defiance"]), index, outcomes
         )
     out.print(table)
+    kinds: dict[str, list[str]] = {}
+    for member, why in sorted(result.get("basis", {}).items()):
+        kinds.setdefault(why, []).append(member)
+    for why, members in kinds.items():  # what each proxy's place in the bloc rests on
+        out.print(f"bloc from {why}: {', '.join(members)}", highlight=False, soft_wrap=True)
     for w in result["windows"]:
         for o in w["outcomes"]:
             out.print(

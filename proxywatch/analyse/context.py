@@ -48,6 +48,24 @@ class Context:
         }
         return (named | generics) - side
 
+    def basis(self, patron: str, proxies: set[str]) -> dict[str, str]:
+        """For each proxy, what puts it in the patron's bloc: a tie read in a document, only the
+        dictionary's background ties, or, for a generic actor with no tie, its backer, its
+        country or the patron's directives to it (see ``generic_allies``)."""
+        camp = self.side(patron) | proxies
+        found: dict[str, str] = {}
+        for proxy in proxies:
+            linking = [
+                d for u, v, d in self.graph.edges(data=True) if proxy in (u, v) and ({u, v} - {proxy}) & camp
+            ]
+            if any(d.get("observed", True) for d in linking):
+                found[proxy] = "documents"
+            elif linking:
+                found[proxy] = "dictionary"
+            else:
+                found[proxy] = "generic"
+        return found
+
     def graph_at(self, at: date | None) -> nx.MultiDiGraph:
         return ties_graph(self.ties, at=at, types=self.types)
 

@@ -95,6 +95,10 @@ class ControlReport:
     windows: list[WindowControl]
     trend: str
     slope: float | None
+    # why each proxy is in the bloc: "documents" (a tie read in a document), "dictionary" (only
+    # the actor dictionary's background ties), "generic" (a generic actor: its backer, country
+    # or the patron's directives to it)
+    basis: dict[str, str] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)

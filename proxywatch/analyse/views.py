@@ -22,7 +22,9 @@ def control_view(
     ctx: Context, patron: str, proxies: Sequence[str] | None = None, horizon_days: int = 30
 ) -> ControlReport:
     members = sorted(ctx.proxies(patron, list(proxies) if proxies else None))
-    return control_index(ctx.events, ctx.graph, patron, members, horizon_days)
+    report = control_index(ctx.events, ctx.graph, patron, members, horizon_days)
+    report.basis = ctx.basis(patron, set(report.proxies))
+    return report
 
 
 def cohesion_view(ctx: Context, patron: str, bloc: Sequence[str] | None = None) -> dict[str, Any]:

@@ -40,3 +40,20 @@ def test_a_directive_is_answered_in_later_articles(tmp_path: Path) -> None:
     kinds = {(r["source"], r["kind"]) for r in directive["responses"]}
     assert ("kataib_hezbollah", "compliance") in kinds
     assert directive["verdict"] in ("complied", "mixed")
+
+
+def test_the_bloc_says_what_each_proxy_rests_on(tmp_path: Path) -> None:
+    corpus = tmp_path / "wire.jsonl"
+    corpus.write_text(
+        "".join(json.dumps({"id": i, "published": d, "text": t}) + "\n" for i, d, t in ARTICLES)
+        + json.dumps(
+            {"id": "a4", "published": "2024-02-05", "text": "Kata'ib Hezbollah is funded by the Quds Force."}
+        )
+        + "\n"
+    )
+    db = str(tmp_path / "basis.db")
+    api.ingest([corpus], db=db)
+    basis = api.control("Quds Force", db=db)["basis"]
+    assert basis["kataib_hezbollah"] == "documents"  # read in article a4
+    assert basis["harakat_al_nujaba"] == "dictionary"  # known only from the actor dictionary
+    assert basis["generic:uaf"] == "generic"  # "the factions" the commander addressed
