@@ -50,6 +50,7 @@ class TieReader:
         self.support_nouns = lex.support_nouns
         self.support_verbs = set(lex.support_verbs)
         self.designation_labels = lex.designation_labels
+        self.relation_words = lex.relation_words
         self.tie_types = ontology.tie_types
         self.dictionary = dictionary
 
@@ -444,6 +445,48 @@ class TieReader:
                         ties.append(made)
         return ties
 
+    def described(self, word: Token, found: DocMentions) -> str | None:
+        """The actor a relation word describes: the noun it hangs on ("groups affiliated with"),
+        through "a group with links to", or the subject of "is loyal to"."""
+        head = word.head
+        if word.dep_ == "pobj" and head.dep_ == "prep":  # "a group with links to X"
+            head = head.head
+        if word.dep_ in ("acomp", "attr") or head.pos_ in ("AUX", "VERB") and word.dep_ != "pobj":
+            for child in head.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    return self.referent(child, found)
+            return None
+        if word.dep_ == "relcl" or (word.dep_ == "acl" and any(c.dep_ == "nsubjpass" for c in word.children)):
+            return self.referent(head, found)  # "the militia, which is backed by Iran"
+        return self.referent(head, found)
+
+    def relation_ties(self, doc: Doc, found: DocMentions) -> list[Tie]:
+        """ "a group with links to the Quds Force", "loyal to Iran", "a militia backed by Iran"."""
+        ties = []
+        for token in doc:
+            entry = self.relation_words.get(token.lower_) or self.relation_words.get(token.lemma_.lower())
+            if entry is None or found.at(token) is not None:
+                continue
+            others = [
+                a
+                for c in token.children
+                if c.dep_ in ("prep", "agent") and c.lower_ in entry.preps
+                for g in c.children
+                if g.dep_ == "pobj"
+                for a in self.actors(g, found)
+            ]
+            if not others:
+                continue
+            subject = self.described(token, found)
+            for other in others:
+                source, target = (other, subject) if entry.by else (subject, other)
+                made = self.make(
+                    doc, found, entry.tie, source, target, token, f"relation:{token.lower_}", False, 0.65
+                )
+                if made:
+                    ties.append(made)
+        return ties
+
     def label_ties(self, doc: Doc, found: DocMentions) -> list[Tie]:
         """ "Lebanese Hezbollah (another FTO)": a designation list named beside a group."""
         ties = []
@@ -524,6 +567,7 @@ class TieReader:
             *self.membership_ties(doc, found),
             *self.support_ties(doc, found),
             *self.label_ties(doc, found),
+            *self.relation_ties(doc, found),
         ]:
             key = (tie.tie, tie.source, tie.target, tie.valid)
             if key not in seen:

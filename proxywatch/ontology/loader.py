@@ -94,6 +94,7 @@ def load_ontology(data_dir: Path = DATA_DIR) -> Ontology:
         *(v.tie for v in tie_lexicon.verbs),
         *(m.tie for m in tie_lexicon.modifiers),
         *tie_lexicon.support_nouns.values(),
+        *(r.tie for r in tie_lexicon.relation_words.values()),
     ]
     for tie in named:
         if tie not in ties:

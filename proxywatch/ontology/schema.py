@@ -115,6 +115,14 @@ class TieModifier(Strict):
     requires: list[str] = Field(default_factory=list)  # a word the noun phrase must hold
 
 
+class RelationWord(Strict):
+    """A word stating a tie toward the object of one of its prepositions ("links to X")."""
+
+    tie: str
+    preps: list[str]
+    by: bool = False  # the object is the tie's source ("backed by Iran")
+
+
 class TieLexiconFile(Strict):
     version: int
     role_nouns: dict[str, str]
@@ -128,3 +136,4 @@ class TieLexiconFile(Strict):
     support_nouns: dict[str, str] = Field(default_factory=dict)
     support_verbs: list[str] = Field(default_factory=list)
     designation_labels: dict[str, str] = Field(default_factory=dict)
+    relation_words: dict[str, RelationWord] = Field(default_factory=dict)

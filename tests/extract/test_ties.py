@@ -133,3 +133,20 @@ def test_a_head_title_that_is_no_role_noun_does_not_break_extraction(text: str, 
     # "King" is a head-of-state title but no role noun: a KeyError here once stopped `extract`
     ext = extract_text(text, date(2019, 3, 1))
     assert any(m.text == name and m.actor_id.startswith("person:") for m in ext.mentions)
+
+
+RELATIONS = [
+    (
+        "Kataeb Hezbollah is a group with links to the Quds Force.",
+        ("allied_with", "kataib_hezbollah", "quds_force"),
+    ),
+    ("Badr is loyal to Iran.", ("follows", "badr_organization", "iran")),
+    ("Hezbollah, a militia supported by Iran, fired rockets.", ("funds", "iran", "hezbollah")),
+    ("Groups affiliated with the IRGC attacked the base.", ("allied_with", "generic:uaf", "irgc")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RELATIONS)
+def test_relation_words_state_ties(text: str, expected: tuple[str, str, str]) -> None:
+    ties = {(t.tie, t.source, t.target) for t in extract_text(text, date(2021, 3, 1)).ties}
+    assert expected in ties, ties
