@@ -593,6 +593,30 @@ class EventCoder:
                     )
         return events
 
+    def claimant(self, trig: Trigger, found: DocMentions) -> list[tuple[str, str]]:
+        """Who claimed an attack reported without its agent: the subject of "claimed
+        responsibility" in the same sentence or the next one."""
+        if not any(c.dep_ == "auxpass" for c in trig.token.children):
+            return []
+        doc = trig.token.doc
+        sentence = found.sentence_of.get(trig.token.i, 0)
+        for token in doc[trig.token.sent.start :]:
+            if found.sentence_of.get(token.i, 0) > sentence + 2:  # the next sentence, even split
+                break
+            if token.lemma_.lower() not in self.mod.claim_verbs or token.pos_ != "VERB":
+                continue
+            claims = any(c.dep_ in OBJ and c.lemma_.lower() in self.mod.claim_objects for c in token.children)
+            # "the attack, which the Islamic Resistance claimed"
+            claims = claims or (token.dep_ == "relcl" and token.head.lemma_.lower() in self.mod.claim_objects)
+            if not claims:
+                continue
+            for child in token.children:
+                if child.dep_ in SUBJ:
+                    actors = self.actors_at(child, found)
+                    if actors:
+                        return actors
+        return []
+
     @staticmethod
     def main_clause(trig: Trigger) -> bool:
         """Whether a verb trigger is the main predicate of its sentence (or conjoined with it):
@@ -674,6 +698,10 @@ class EventCoder:
         pairs: list[tuple[Side, Side]] = [(s, t) for s in sources for t in targets]
         if not targets and len(sources) >= 2 and trig.lemma in self.reciprocal:
             pairs = [(s, t) for s in sources for t in sources if s[0] != t[0]]  # "X and Y clashed"
+        if not pairs and targets and not sources and trig.type in ONE_SIDED_TARGET:
+            sources = self.claimant(trig, found)  # "... was attacked. KH claimed responsibility."
+            pairs = [(s, t) for s in sources for t in targets]
+            rule += "+claimed" if pairs else ""
         if not pairs and one_sided:  # "protesters rallied", "the base was attacked"
             if sources and not targets and trig.type in ONE_SIDED_SOURCE:
                 pairs = [(s, (None, "")) for s in sources]

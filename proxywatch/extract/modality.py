@@ -30,6 +30,8 @@ class Modality(BaseModel):
     persist_verbs: frozenset[str] = frozenset()
     report_verbs: frozenset[str] = frozenset()
     blame_words: frozenset[str] = frozenset()
+    claim_verbs: frozenset[str] = frozenset()
+    claim_objects: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)

@@ -153,3 +153,23 @@ SHORT_REPORTS = [
 @pytest.mark.parametrize(("text", "kind"), SHORT_REPORTS)
 def test_a_clear_trigger_yields_an_event_even_with_one_side_unnamed(text: str, kind: str) -> None:
     assert [e for e in extract_text(text, PUB).events if e.type == kind], extract_text(text, PUB).events
+
+
+CLAIMED = [
+    (
+        "A U.S. base in Syria was attacked with drones on Sunday. Kata'ib Hezbollah claimed responsibility.",
+        ("kataib_hezbollah", "united_states"),
+    ),
+    (
+        "Two U.S. soldiers were killed in the attack, which the Islamic Resistance in Iraq claimed.",
+        ("islamic_resistance_in_iraq", "generic:usa:mil"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "pair"), CLAIMED)
+def test_an_agentless_passive_takes_the_agent_that_claimed_it_nearby(
+    text: str, pair: tuple[str, str]
+) -> None:
+    events = extract_text(text, PUB).events
+    assert any(e.type == "ASSAULT" and (e.source, e.target) == pair for e in events), events
