@@ -339,7 +339,14 @@ class MentionFinder:
             if ent.label_ not in NER_TYPES:
                 continue
             core = self.strip_titles(ent)
-            if core.root.is_stop or self.collective_of(core.root) is not None:
+            named = any(  # "Free Patriotic Movement" is a name; "Proxy Militias" a description
+                t.pos_ == "PROPN"
+                and t.i != core.root.i
+                and t.i not in found.claimed
+                and not self.collective_of(t)
+                for t in core
+            )
+            if core.root.is_stop or (self.collective_of(core.root) is not None and not named):
                 continue  # "Proxy Militias", "Embassy": the reference pass reads these
             if normalise_name(ent.text) in self.references.not_actors:
                 continue  # "Imam Hussein": a religious figure of the past, not an actor of the story
@@ -354,6 +361,8 @@ class MentionFinder:
                     continue
             if ent.label_ == "PERSON" and self.in_place_phrase(ent.root):
                 continue  # "in Jurf al-Sakhar": a place the tagger took for a name
+            if ent.label_ == "PERSON" and country_named(ent.text) is not None:
+                continue  # "who is Azerbaijani": a nationality the tagger took for a name
             # claim only the tokens of the entity that no earlier pass took
             free = [t.i for t in core if t.i not in found.claimed]
             if len(free) != len(core):
@@ -514,6 +523,9 @@ class MentionFinder:
         one ("designated as terrorist organizations")."""
         if token.dep_ == "compound" and token.head.i in found.claimed:
             return False
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in token.children)
+        if indefinite and token.dep_ in ("appos", "attr"):
+            return False  # "Hamas, a U.S.-designated terrorist organization": a description
         if token.dep_ == "compound" and token.head.lemma_.lower() in self.references.collective_heads:
             return True  # "a militia compound", "the militia leaders"
         if token.dep_ == "appos":  # "the militia that conducted ...", in apposition to a name

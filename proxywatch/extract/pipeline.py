@@ -130,14 +130,30 @@ def build_pipeline(model: str | None = None) -> Language:
 
 def to_extraction(doc: Doc) -> Extraction:
     found: DocMentions = doc._.pw_mentions or DocMentions()
+    events = list(doc._.pw_events or [])
+    ties = list(doc._.pw_ties or [])
+    # A name the tagger found that neither the dictionary nor its wording types ("other",
+    # "facility": "Easter Sunday", "GTSR", "the Bab al-Mandeb Strait") is an actor only if it
+    # takes part in an event or a tie.
+    acting = {a for e in events for a in (e.source, e.target) if a} | {
+        a for t in ties for a in (t.source, t.target)
+    }
+
+    def shown(actor_id: str) -> bool:
+        actor = found.actors[actor_id]
+        return actor.origin != "extracted" or actor.type not in UNTYPED or actor_id in acting
+
     return Extraction(
-        actors=dict(found.actors),
+        actors={k: v for k, v in found.actors.items() if shown(k)},
         # pronouns resolve events and ties inside the pipeline; the output names actors by
         # their names and noun phrases only, as annotators list them
-        mentions=[m for m in found.mentions if not m.rule.startswith("pronoun")],
-        events=list(doc._.pw_events or []),
-        ties=list(doc._.pw_ties or []),
+        mentions=[m for m in found.mentions if not m.rule.startswith("pronoun") and shown(m.actor_id)],
+        events=events,
+        ties=ties,
     )
+
+
+UNTYPED = {"other", "facility"}
 
 
 CHUNK_CHARS = 100_000  # the parser's memory grows with document length; longer texts go in pieces
