@@ -309,6 +309,10 @@ class EventCoder:
             candidates += [c for c in token.children if c.dep_ in PASS_SUBJ]
         candidates += [c for c in token.children if c.dep_ in OBJ | {"dative"}]
         candidates += self.prep_objects(token, trig.target_preps or ["on", "against", "at", "with", "to"])
+        for obj in (c for c in token.children if c.dep_ in OBJ):  # "landed blows against X"
+            candidates += self.prep_objects(
+                obj, [p for p in trig.target_preps if p in ("against", "on", "upon")]
+            )
         if passive and not candidates and token.dep_ == "relcl":
             candidates.append(token.head)
         # "ignoring and even sneering at the orders", "don't take orders nor respect X": shared objects
@@ -715,6 +719,12 @@ class EventCoder:
         event_type, mode = trig.type, self.mode_of(trig)
         if event_type in DISCONTINUED and self.discontinued(trig):
             event_type, mode, rule = "SANCTION", "discontinue", rule + "+discontinued"
+        if (
+            event_type == "COERCE"
+            and trig.lemma in ("ban", "outlaw", "proscribe")
+            and any(t.lemma_.lower() in ("terrorist", "terror", "terrorism") for t in trig.token.subtree)
+        ):  # "banned Hizballah as a terrorist organization": a designation
+            event_type, mode, rule = "SANCTION", "designation", rule + "+designation"
         event_type, mode, negated, suffix = self.recode(event_type, mode, negated, intended)
         rule += suffix
         when, precision, date_text = self.when(trig, published)
