@@ -12,7 +12,7 @@ Events under intent verbs or "will" are intended; under "could"/"if", hypothetic
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -572,29 +572,15 @@ class EventCoder:
                 continue
             speakers = [a for c in speech.children if c.dep_ in SUBJ for a in self.actors_at(c, found)]
             trig = Trigger(token, "ACCUSE", "allege", [], "verb", token.lower_)
-            when, precision, date_text = self.when(trig, published)
-            sent = token.sent
+            template = self.new_event(
+                trig, found, published, "ACCUSE", "allege", f"attribution:{token.lower_}", 0.7
+            )
             for source, _rule in speakers:
                 for target, _t in blamed:
-                    if source == target or found.actors[source].type in SOURCE_EXCLUDED:
-                        continue
-                    events.append(
-                        Event(
-                            type="ACCUSE",
-                            source=source,
-                            target=target,
-                            mode="allege",
-                            evidence=Evidence(
-                                sent.text, sent.start_char, sent.end_char, f"attribution:{token.lower_}", 0.7
-                            ),
-                            date=when,
-                            date_precision=precision,
-                            date_text=date_text,
-                            historical=self.is_historical(trig, when, precision, published),
-                            trigger=token.text,
-                            extra={"sentence_no": found.sentence_of.get(token.i, 0)},
+                    if source != target and found.actors[source].type not in SOURCE_EXCLUDED:
+                        events.append(
+                            replace(template, source=source, target=target, extra=dict(template.extra))
                         )
-                    )
         return events
 
     def claimant(self, trig: Trigger, found: DocMentions) -> list[tuple[str, str]]:
@@ -727,40 +713,51 @@ class EventCoder:
             event_type, mode, rule = "SANCTION", "designation", rule + "+designation"
         event_type, mode, negated, suffix = self.recode(event_type, mode, negated, intended)
         rule += suffix
-        when, precision, date_text = self.when(trig, published)
-        historical = self.is_historical(trig, when, precision, published)
-        location, country = self.where(trig, found)
-        sent = trig.token.sent
+        template = self.new_event(trig, found, published, event_type, mode, f"{rule}:{trig.lemma}", 0.8)
+        template.negated, template.intended, template.hypothetical = negated, intended, hypothetical
+        template.extra.update(directive)
         confidence = 0.8 * (0.85 if inherited else 1.0)
         results = []
         for (source, source_rule), (target, _target_rule) in pairs:
             if source == target:
                 continue
-            conf = confidence
-            if source_rule.startswith(("pronoun", "collective")):
-                conf *= 0.85
-            event = Event(
-                type=event_type,
-                source=source,
-                target=target,
-                mode=mode,
-                evidence=Evidence(
-                    sent.text, sent.start_char, sent.end_char, f"{rule}:{trig.lemma}", round(conf, 3)
-                ),
-                date=when,
-                date_precision=precision,
-                date_text=date_text,
-                location=location,
-                country=country,
-                negated=negated,
-                intended=intended,
-                hypothetical=hypothetical,
-                historical=historical,
-                trigger=trig.token.text,
-                extra={"sentence_no": found.sentence_of.get(trig.token.i, 0), **directive},
+            conf = confidence * (0.85 if source_rule.startswith(("pronoun", "collective")) else 1.0)
+            evidence = replace(template.evidence, confidence=round(conf, 3))
+            results.append(
+                replace(template, source=source, target=target, evidence=evidence, extra=dict(template.extra))
             )
-            results.append(event)
         return results
+
+    def new_event(
+        self,
+        trig: Trigger,
+        found: DocMentions,
+        published: date | None,
+        event_type: str,
+        mode: str | None,
+        rule: str,
+        confidence: float,
+    ) -> Event:
+        """An event of a trigger with its evidence sentence, date, place and whether it is
+        background; the caller fills in source and target."""
+        when, precision, date_text = self.when(trig, published)
+        location, country = self.where(trig, found)
+        sent = trig.token.sent
+        return Event(
+            type=event_type,
+            source=None,
+            target=None,
+            mode=mode,
+            evidence=Evidence(sent.text, sent.start_char, sent.end_char, rule, round(confidence, 3)),
+            date=when,
+            date_precision=precision,
+            date_text=date_text,
+            location=location,
+            country=country,
+            historical=self.is_historical(trig, when, precision, published),
+            trigger=trig.token.text,
+            extra={"sentence_no": found.sentence_of.get(trig.token.i, 0)},
+        )
 
     @staticmethod
     def recode(
