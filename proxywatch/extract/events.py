@@ -240,8 +240,24 @@ class EventCoder:
                             return found_actors
         return []
 
+    def done_to(self, token: Token) -> bool:
+        """Whether a participle's event is done to someone ("killed", "arrested"), so that the
+        noun it describes is its target; "interns protested" (misparsed as a participle) is not."""
+        entry = self.verb_entry(token)
+        return entry is not None and entry.type in ONE_SIDED_TARGET
+
+    def headline_passive(self, token: Token) -> bool:
+        """ "Top Hamas leader killed in Iran": a headline's past participle with a subject and no
+        auxiliary or object is a passive; its subject is the one acted upon."""
+        if token.tag_ != "VBN" or token.dep_ != "ROOT" or not self.done_to(token):
+            return False
+        deps = {c.dep_ for c in token.children}
+        return "nsubj" in deps and not deps & {"aux", "auxpass", "dobj", "obj"}
+
     def subject(self, token: Token, found: DocMentions, hops: int = 0) -> tuple[list[tuple[str, str]], bool]:
         """Source actors of a verb: its subject, its passive agent, or inherited from the verb it hangs on."""
+        if self.headline_passive(token):
+            return [], False
         for child in token.children:
             if child.dep_ == "agent":
                 for pobj in child.children:
@@ -272,6 +288,8 @@ class EventCoder:
                     if child.dep_ in PASS_SUBJ:  # the accused did the killing
                         return self.actors_at(child, found), True
             if token.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+                if token.dep_ == "acl" and token.tag_ == "VBN" and self.done_to(token):
+                    return [], False  # "Hamas leader killed in Iran": the noun is the one killed
                 return self.actors_at(head, found), True
             if token.dep_ == "xcomp":  # object control: "urged X to stop" -> X is the subject
                 for child in head.children:
@@ -307,14 +325,24 @@ class EventCoder:
         candidates: list[Token] = []
         if passive:
             candidates += [c for c in token.children if c.dep_ in PASS_SUBJ]
+        if self.headline_passive(token):
+            candidates += [c for c in token.children if c.dep_ == "nsubj"]
         candidates += [c for c in token.children if c.dep_ in OBJ | {"dative"}]
         candidates += self.prep_objects(token, trig.target_preps or ["on", "against", "at", "with", "to"])
         for obj in (c for c in token.children if c.dep_ in OBJ):  # "landed blows against X"
             candidates += self.prep_objects(
                 obj, [p for p in trig.target_preps if p in ("against", "on", "upon")]
             )
-        if passive and not candidates and token.dep_ == "relcl":
-            candidates.append(token.head)
+        if (
+            (passive or (token.dep_ == "acl" and token.tag_ == "VBN" and self.done_to(token)))
+            and not candidates
+            and token.dep_
+            in (
+                "relcl",
+                "acl",
+            )
+        ):
+            candidates.append(token.head)  # "a leader killed in Lebanon", "the base, which was hit"
         # "ignoring and even sneering at the orders", "don't take orders nor respect X": shared objects
         for conj in [c for c in token.children if c.dep_ == "conj"] + (
             [token.head] if token.dep_ == "conj" else []

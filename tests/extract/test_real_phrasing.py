@@ -179,3 +179,15 @@ def test_an_agentless_passive_takes_the_agent_that_claimed_it_nearby(
 ) -> None:
     events = extract_text(text, PUB).events
     assert any(e.type == "ASSAULT" and (e.source, e.target) == pair for e in events), events
+
+
+@pytest.mark.parametrize(
+    ("text", "victim"),
+    [
+        ("Top Hamas leader killed in Iran.", "hamas"),
+        ("Hezbollah fighters killed in an Israeli strike.", "hezbollah"),
+    ],
+)
+def test_a_headline_participle_has_its_subject_as_the_victim(text: str, victim: str) -> None:
+    events = [e for e in extract_text(text, PUB).events if e.type == "ASSAULT"]
+    assert events and all(e.target == victim and e.source != victim for e in events), events
