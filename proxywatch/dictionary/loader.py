@@ -15,6 +15,7 @@ from proxywatch.names import normalise_name
 from proxywatch.ontology import Ontology, load_ontology, load_yaml_model
 
 COALITION_MEMBERS = 3  # member groups that make an umbrella a coalition
+BACKING_TIES = {"funds", "arms", "trains", "commands"}
 DATA_DIR = Path(str(resources.files("proxywatch.dictionary").joinpath("data")))
 
 
@@ -40,6 +41,22 @@ class ActorDictionary:
     def is_umbrella(self, actor_id: str) -> bool:
         """Whether other actors are members or parts of this one (a coalition, a PMF)."""
         return bool(self.members.get(actor_id))
+
+    def backed_by(self, actor_id: str, country: str) -> bool:
+        """Whether an actor of ``country`` (ISO3) funds, arms, trains or commands ``actor_id``, an
+        umbrella it belongs to or a member of it, by the dictionary's ties ("Iran-backed" fits
+        the PMF, whose member groups the Quds Force funds)."""
+        entry = self.actors.get(actor_id)
+        targets = {actor_id} | ({entry.part_of} if entry and entry.part_of else set())
+        targets |= self.members.get(actor_id, set())
+        if entry is not None:
+            targets |= {t.target for t in entry.ties if t.tie == "member_of"}
+        for patron in self.actors.values():
+            if patron.country != country:
+                continue
+            if any(t.tie in BACKING_TIES and t.target in targets for t in patron.ties):
+                return True
+        return False
 
     def is_coalition(self, actor_id: str) -> bool:
         """Whether an actor is a coalition of groups (the PMF, the Islamic Resistance in Iraq),

@@ -390,6 +390,9 @@ class EventCoder:
 
     def noun_source(self, trig: Trigger, found: DocMentions) -> tuple[list[tuple[str, str]], bool]:
         token = trig.token
+        own = found.at(token)
+        if own is not None and trig.type == "PROTEST":  # "protesters gathered": the noun is the actor
+            return [(own.actor_id, own.rule)], False
         for child in token.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
                 actors = self.actors_at(child, found)
@@ -424,8 +427,8 @@ class EventCoder:
         objects = self.prep_objects(trig.token, preps)
         anchor = self.counted_by(trig.token)
         head = anchor.head
-        if anchor is not trig.token:
-            objects += self.prep_objects(anchor, preps)  # "a series of strikes on X"
+        if anchor is not trig.token:  # "a series of strikes on X" (not the counted noun itself)
+            objects += [o for o in self.prep_objects(anchor, preps) if o.i != trig.token.i]
         if anchor.dep_ in OBJ and head.lemma_.lower() in self.light:
             objects += self.prep_objects(head, preps)  # "held a meeting with X": "with" hangs on "held"
         for obj in objects:
@@ -635,16 +638,19 @@ class EventCoder:
                         return actors
         return []
 
-    @staticmethod
-    def main_clause(trig: Trigger) -> bool:
-        """Whether a verb trigger is the main predicate of its sentence (or conjoined with it):
+    def main_clause(self, trig: Trigger) -> bool:
+        """Whether a trigger is the main predicate of its sentence (or conjoined with it), or the
+        protest noun that predicate carries ("held a demonstration", "protesters gathered"):
         there an event is asserted even when one side goes unnamed."""
         token = trig.token
         while token.dep_ == "conj":
             token = token.head
         if token.dep_ == "acl" and token.head.dep_ == "ROOT":  # a headline parse: "Interns protested ..."
             token = token.head
-        return trig.pos == "verb" and token.dep_ == "ROOT"
+        if trig.pos == "noun":  # protests are reported without a target; other nouns need both
+            token = self.counted_by(token)  # "Hundreds of protesters gathered"
+            return trig.type == "PROTEST" and token.dep_ in SUBJ | OBJ and token.head.dep_ == "ROOT"
+        return token.dep_ == "ROOT"
 
     def reports_speech(self, trig: Trigger) -> bool:
         """ "told Reuters that it would retaliate": a reporting clause, not a request."""

@@ -488,11 +488,13 @@ class MentionFinder:
             parsed = parse_generic(mention.actor_id)  # pronouns that took the generic follow it
             if parsed is None:
                 continue
-            home, _patron, sector = parsed
+            home, patron, sector = parsed
             named = found.defined.get(sector)
             if named is None:
                 continue
             country = found.actors[named].country
+            if patron is not None and not self.dictionary.backed_by(named, patron):
+                continue  # "Turkish-backed factions" are not the SDF the story named
             if home is None or country is None or home == country:
                 found.actors.setdefault(named, found.actors[named])
                 mention.actor_id = named

@@ -153,6 +153,11 @@ SHORT_REPORTS = [
     ("Unidentified gunmen opened fire on a checkpoint near Kirkuk.", "ASSAULT"),
     ("A U.S. contractor was killed in Erbil on Monday.", "ASSAULT"),
     ("Hundreds of students rallied outside the ministry in Baghdad.", "PROTEST"),
+    ("Hundreds of protesters gathered in the square to denounce corruption.", "PROTEST"),
+    ("Residents of Basra held a demonstration against power cuts.", "PROTEST"),
+    ("Clashes broke out between SDF fighters and Turkish-backed factions near Manbij.", "ASSAULT"),
+    ("Houthi forces shelled residential areas in Taiz.", "ASSAULT"),
+    ("Security forces arrested five suspects in Mosul.", "COERCE"),
 ]
 
 
