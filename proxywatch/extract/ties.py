@@ -195,6 +195,10 @@ class TieReader:
 
     def title_of(self, token: Token) -> str:
         """The title a role word ends ("prime minister", "supreme leader", "president")."""
+        if token.i > 1 and token.doc[token.i - 1].text == "-":  # "Secretary-General"
+            joined = f"{token.doc[token.i - 2].lower_}-{token.lower_}"
+            if joined in self.roles or joined in self.head_titles:
+                return joined
         if token.i > 0:
             pair = f"{token.doc[token.i - 1].lower_} {token.lower_}"
             if pair in self.head_titles or pair in self.roles:

@@ -84,6 +84,10 @@ def test_ties_end_with_the_words_or_the_known_end_before_publication(
 
 
 REAL_TIES = [
+    (
+        "Hassan Nasrallah, the secretary general of Hezbollah, spoke.",
+        ("leads", "hassan_nasrallah", "hezbollah"),
+    ),
     ("The Iran-backed Houthis attacked a ship.", ("funds", "iran", "houthis")),
     (
         "Hamas, a U.S.-designated foreign terrorist organization, fired rockets.",
