@@ -24,13 +24,30 @@ from proxywatch.store.db import Store, open_store
 from proxywatch.store.stats import store_stats
 
 
+def existing_db(db: str | None) -> str:
+    """The database URL of ``db``, for commands that read: a SQLite file that is not there is
+    an error, not a new empty database."""
+    from proxywatch.errors import StoreError
+    from proxywatch.settings import db_url, sqlite_file
+
+    url = db_url(db)
+    path = sqlite_file(url)
+    if path is not None and not Path(path).is_file():
+        raise StoreError(
+            f"no database at {path}; check --db / PROXYWATCH_DB, or create one with "
+            "`proxywatch ingest PATH --db FILE` or `proxywatch demo`"
+        )
+    return url
+
+
 @contextmanager
-def opened_store(db: str | None, store: Store | None) -> Iterator[Store]:
-    """The store given, or one opened at ``db`` and closed afterwards."""
+def opened_store(db: str | None, store: Store | None, create: bool = True) -> Iterator[Store]:
+    """The store given, or one opened at ``db`` and closed afterwards. Without ``create``, a
+    SQLite file that does not exist is an error (see :func:`existing_db`)."""
     if store is not None:
         yield store
         return
-    opened = open_store(db)
+    opened = open_store(db if create else existing_db(db))
     try:
         yield opened
     finally:
@@ -80,35 +97,99 @@ def ingest(
     on_document: DocumentHook | None = None,
     extract: bool = True,
     model: str | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    workers: int | None = None,
 ) -> IngestReport:
     """Ingest files and folders into the store at ``db`` (or the given ``store``).
 
     With ``extract`` (the default), actors, events and ties are extracted from each new
-    document and stored in the same transaction as the document.
+    document and stored in the same transaction as the document. ``engine="dask"`` extracts
+    on a Dask cluster — the scheduler at ``scheduler``, or a local one of ``workers``
+    processes — and stores here (``proxywatch.distributed``); the facts are the same.
+    Any number of ingests may write to one database at once.
     """
+    from contextlib import nullcontext
+
+    from proxywatch.errors import ConfigError
+
+    if engine not in ("local", "dask"):
+        raise ConfigError(f"unknown engine {engine!r}; use local or dask")
+    if engine == "local" and (scheduler or workers):
+        raise ConfigError("--scheduler and --workers go with --engine dask")
     with opened_store(db, store) as store:
         processor = None
         if extract:
             from proxywatch.dictionary import load_dictionary
             from proxywatch.store.facts import sync_dictionary
 
-            with store.begin() as conn:
-                sync_dictionary(conn, load_dictionary())
+            dictionary = load_dictionary()
+            store.write(lambda conn: sync_dictionary(conn, dictionary))
             processor = extraction_processor(model)
-        return ingest_paths(
-            store,
-            [Path(p) for p in paths],
-            options,
-            on_document=on_document,
-            on_file=on_file,
-            encoding=encoding,
-            processor=processor,
-        )
+        cluster: Any = nullcontext(None)
+        if extract and engine == "dask":
+            from proxywatch.distributed import dask_client
+
+            cluster = dask_client(scheduler, workers, model)
+        with cluster as client:
+            mapper = None
+            if client is not None:
+                from proxywatch.distributed import dask_mapper
+
+                mapper = dask_mapper(client, model)
+            return ingest_paths(
+                store,
+                [Path(p) for p in paths],
+                options,
+                on_document=on_document,
+                on_file=on_file,
+                encoding=encoding,
+                processor=processor,
+                mapper=mapper,
+            )
+
+
+def watch(
+    sources: Sequence[str],
+    db: str | None = None,
+    every: str = "15m",
+    once: bool = False,
+    options: IngestOptions | None = None,
+    extract: bool = True,
+    model: str | None = None,
+    timeout: float = 20.0,
+    on_poll: Callable[[Any], None] | None = None,
+    store: Store | None = None,
+    rounds: int | None = None,
+) -> list[Any]:
+    """Poll feeds (http(s) URLs), files and folders, and lists of them, every ``every`` (``15m``),
+    ingesting what is new; once with ``once``, else until interrupted (or ``rounds`` rounds).
+    Every poll is recorded (``feeds``, ``feed_polls``) and passed to ``on_poll``; returns the
+    polls of the last round. See ``proxywatch.ingest.watch``."""
+    from proxywatch.ingest.watch import Watcher, parse_every, read_sources
+    from proxywatch.ingest.watch import watch as poll_rounds
+
+    interval = parse_every(every)
+    found = read_sources(sources)
+    with opened_store(db, store) as store:
+        processor = None
+        if extract:
+            from proxywatch.dictionary import load_dictionary
+            from proxywatch.store.facts import sync_dictionary
+
+            dictionary = load_dictionary()
+            store.write(lambda conn: sync_dictionary(conn, dictionary))
+            processor = extraction_processor(model)
+        watcher = Watcher(store, found, options or IngestOptions(), processor, timeout)
+        last: list[Any] = []
+        for polls in poll_rounds(watcher, interval, rounds=1 if once else rounds, on_poll=on_poll):
+            last = polls
+        return last
 
 
 def stats(db: str | None = None, store: Store | None = None) -> dict[str, Any]:
     """Counts by table, by source and by month."""
-    with opened_store(db, store) as store:
+    with opened_store(db, store, create=False) as store:
         with store.connect() as conn:
             return store_stats(conn)
 
@@ -213,7 +294,7 @@ def control(
     from proxywatch.analyse.context import load_context
     from proxywatch.analyse.views import control_view
 
-    with opened_store(db, store) as store:
+    with opened_store(db, store, create=False) as store:
         patron_id = resolve_actor(patron, store)
         proxy_ids = [resolve_actor(p, store) for p in proxies] if proxies else None
         return control_view(load_context(store), patron_id, proxy_ids, horizon_days).as_dict()
@@ -226,10 +307,10 @@ def cohesion(
     from proxywatch.analyse.context import load_context
     from proxywatch.analyse.views import cohesion_view
 
-    with opened_store(db, store) as store:
+    with opened_store(db, store, create=False) as store:
         patron_id = resolve_actor(patron, store)
         members = [resolve_actor(b, store) for b in bloc] if bloc else None
-        return cohesion_view(load_context(store), patron_id, members)
+        return cohesion_view(load_context(store), patron_id, members).as_dict()
 
 
 def follows(
@@ -239,10 +320,10 @@ def follows(
     from proxywatch.analyse.context import load_context
     from proxywatch.analyse.views import follows_view
 
-    with opened_store(db, store) as store:
+    with opened_store(db, store, create=False) as store:
         patron_id = resolve_actor(patron, store)
         given = [resolve_actor(p, store) for p in proxies] if proxies else None
-        return follows_view(load_context(store), patron_id, given)
+        return follows_view(load_context(store), patron_id, given).as_dict()
 
 
 def whatif(
@@ -258,10 +339,12 @@ def whatif(
     from proxywatch.analyse.views import whatif_view
     from proxywatch.ingest.published import parse_date
 
-    with opened_store(db, store) as store:
+    with opened_store(db, store, create=False) as store:
         patron_id = resolve_actor(patron, store)
         removed = {resolve_actor(r, store) for r in remove}
-        return whatif_view(load_context(store), patron_id, removed, parse_date(as_of) if as_of else None)
+        return whatif_view(
+            load_context(store), patron_id, removed, parse_date(as_of) if as_of else None
+        ).as_dict()
 
 
 def _export_day(value: str | None, which: str) -> date | None:
@@ -307,7 +390,7 @@ def export(
     since, until = _export_day(start, "start"), _export_day(end, "end")
     if since and until and since > until:
         raise ConfigError(f"the start date {since} is after the end date {until}; swap them")
-    with opened_store(db, store) as store:
+    with opened_store(db, store, create=False) as store:
         patron_id = resolve_actor(patron, store) if patron else None
         selection = load_selection(store, since, until, patron_id)
     if out is None or str(out) == "-":

@@ -23,7 +23,7 @@ from proxywatch.export import ExportFormat
 from proxywatch.ingest.decode import display_path
 from proxywatch.ingest.pipeline import IngestReport
 from proxywatch.ingest.walk import iter_files
-from proxywatch.settings import DEFAULT_MAX_CHARS
+from proxywatch.settings import DEFAULT_HOST, DEFAULT_MAX_CHARS, DEFAULT_PORT
 
 app = typer.Typer(
     add_completion=False,
@@ -117,8 +117,23 @@ def ingest(
         typer.Option("--extract/--no-extract", help="Extract actors, events and ties from new documents."),
     ] = True,
     model: ModelOption = None,
+    engine: Annotated[
+        str,
+        typer.Option(help="Where extraction runs: local (this process) or dask (a Dask cluster)."),
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="With --engine dask: a running scheduler, e.g. tcp://HOST:8786."),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="With --engine dask and no --scheduler: local worker processes (default: CPUs)."),
+    ] = None,
 ) -> None:
-    """Ingest news files (plain text, HTML, RSS/Atom, JSONL) into the database, skipping duplicates."""
+    """Ingest news files (plain text, HTML, RSS/Atom, JSONL) into the database, skipping duplicates.
+
+    Several ingests may write to one database at once; with --engine dask, extraction runs on a
+    Dask cluster and the facts are stored here."""
     options = api.ingest_options(published=published, source=source, lang=lang, max_chars=max_chars)
     report = _run(
         lambda: _ingest_with_progress(
@@ -131,6 +146,9 @@ def ingest(
                 on_file=on_file,
                 extract=extract,
                 model=model,
+                engine=engine,
+                scheduler=scheduler,
+                workers=workers,
             ),
         )
     )
@@ -262,6 +280,18 @@ def _print_misses(report: Any, prefix: str = "") -> None:
                 out.print(f"{prefix}{kind} {label}: {item}", highlight=False, markup=False, soft_wrap=True)
 
 
+def _who(result: dict[str, Any], actor: str | None) -> str:
+    """An actor as the tables show it: its name, then its id."""
+    if not actor:
+        return "?"
+    name = result.get("names", {}).get(actor)
+    return f"{name} ({actor})" if name and name != actor else actor
+
+
+def _all(result: dict[str, Any], actors: list[str]) -> str:
+    return ", ".join(_who(result, a) for a in actors)
+
+
 @app.command()
 def control(
     patron: Annotated[str, typer.Option(help="The patron: an actor id, name or alias.")] = "Quds Force",
@@ -278,13 +308,18 @@ def control(
         out.print_json(json.dumps(result))
         return
     table = Table(
-        title=f"control of {result['patron']} over its proxies (trend: {result['trend']})",
+        title=Text(
+            f"control of {_who(result, result['patron'])} over its proxies (trend: {result['trend']})"
+        ),
         title_justify="left",
     )
     for column in ("month", "directives", "compliance", "defiance", "index", "outcomes"):
         table.add_column(column, justify="left" if column in ("month", "outcomes") else "right")
     for w in result["windows"]:
-        outcomes = "; ".join(f"{o['source']} -> {o['target']}: {o['verdict']}" for o in w["outcomes"])
+        outcomes = "; ".join(
+            f"{_who(result, o['source'])} -> {_who(result, o['target'])}: {o['verdict']}"
+            for o in w["outcomes"]
+        )
         index = "" if w["index"] is None else f"{w['index']:+.2f}"
         table.add_row(
             w["window"], str(w["directives"]), str(w["compliance"]), str(w["defiance"]), index, outcomes
@@ -294,7 +329,7 @@ def control(
     for member, why in sorted(result.get("basis", {}).items()):
         kinds.setdefault(why, []).append(member)
     for why, members in kinds.items():  # what each proxy's place in the bloc rests on
-        out.print(f"bloc from {why}: {', '.join(members)}", highlight=False, soft_wrap=True)
+        out.print(f"bloc from {why}: {_all(result, members)}", highlight=False, soft_wrap=True)
     for w in result["windows"]:
         for o in w["outcomes"]:
             out.print(
@@ -331,7 +366,7 @@ def cohesion(
     result = _run(lambda: api.cohesion(patron, db=db, bloc=bloc))
     if _print_json_or(result, as_json):
         return
-    table = Table(title=f"cohesion of the bloc of {', '.join(result['side'])}", title_justify="left")
+    table = Table(title=Text(f"cohesion of the bloc of {_all(result, result['side'])}"), title_justify="left")
     for column in ("month", "cooperative", "conflictual", "defiance", "infighting", "cohesion"):
         table.add_column(column, justify="left" if column == "month" else "right")
     for w in result["windows"]:
@@ -355,7 +390,8 @@ def cohesion(
         )
         for e in rift["events"]:
             out.print(
-                f"    {e['date']} {e['type']} {e['source']} -> {e['target']}: {e['sentence']}",
+                f"    {e['date']} {e['type']} {_who(result, e['source'])} -> {_who(result, e['target'])}: "
+                f"{e['sentence']}",
                 highlight=False,
                 markup=False,
                 soft_wrap=True,
@@ -375,14 +411,19 @@ def follows(
         return
     for t in result["timeline"]:
         out.print(
-            f"{t['date'] or t['when']:>10} {t['proxy']} {t['kind']} {t['leader']}: {t['sentence']}",
+            f"{t['date'] or t['when']:>10} {_who(result, t['proxy'])} {t['kind']} "
+            f"{_who(result, t['leader'])}: {t['sentence']}",
             highlight=False,
             markup=False,
             soft_wrap=True,
         )
     shift = result["shift"]
     out.print(
-        f"shift: from {', '.join(shift['from']) or '-'} to {', '.join(shift['to'])}" if shift else "no shift"
+        f"shift: from {_all(result, shift['from']) or '-'} to {_all(result, shift['to'])}"
+        if shift
+        else "no shift",
+        highlight=False,
+        soft_wrap=True,
     )
 
 
@@ -400,15 +441,26 @@ def whatif(
     result = _run(lambda: api.whatif(remove, patron, db=db, as_of=as_of))
     if _print_json_or(result, as_json):
         return
-    out.print(f"removed {', '.join(result['removed'])} from the network of {result['patron']}")
-    out.print(f"proxies that lose every command path: {', '.join(result['lost_proxies']) or 'none'}")
     out.print(
-        f"removed commanders of the patron: {', '.join(result['commanded_patron']) or 'none'}; "
-        f"successors: {', '.join(result['successors']) or 'none'}"
+        f"removed {_all(result, result['removed'])} from the network of {_who(result, result['patron'])}",
+        highlight=False,
+        soft_wrap=True,
+    )
+    out.print(
+        f"proxies that lose every command path: {_all(result, result['lost_proxies']) or 'none'}",
+        highlight=False,
+        soft_wrap=True,
+    )
+    out.print(
+        f"removed commanders of the patron: {_all(result, result['commanded_patron']) or 'none'}; "
+        f"successors: {_all(result, result['successors']) or 'none'}",
+        highlight=False,
+        soft_wrap=True,
     )
     for o in result["successor_outcomes"]:
         out.print(
-            f"    {o['date'] or 'undated'} {o['successor']} -> {o['target']}: {o['verdict']}: "
+            f"    {o['date'] or 'undated'} {_who(result, o['successor'])} -> {_who(result, o['target'])}: "
+            f"{o['verdict']}: "
             f"{o['sentence']}",
             highlight=False,
             markup=False,
@@ -425,7 +477,10 @@ def whatif(
         table.add_column(column)
     for c in result["vacuum_candidates"]:
         table.add_row(
-            c["actor"], "yes" if c["followed_by_proxies"] else "", f"{c['brokerage']:.3f}", c["ties_from"]
+            Text(_who(result, c["actor"])),
+            "yes" if c["followed_by_proxies"] else "",
+            f"{c['brokerage']:.3f}",
+            c["ties_from"],
         )
     out.print(table)
 
@@ -496,6 +551,102 @@ def export(
         highlight=False,
         markup=False,
     )
+
+
+@app.command()
+def serve(
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; the default keeps the API on this machine.")
+    ] = DEFAULT_HOST,
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = DEFAULT_PORT,
+    db: DbOption = None,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            envvar="PROXYWATCH_TOKEN",
+            show_envvar=True,
+            help="Bearer token that writing (POST /api/ingest) needs; none: writing is disabled.",
+        ),
+    ] = None,
+    model: ModelOption = None,
+) -> None:
+    """Serve the REST API (JSON; OpenAPI at /docs): documents, actors, events, ties, graph, analytics."""
+    from proxywatch.serve import create_app, server_config
+
+    application = _run(lambda: create_app(db, token=token, model=model))
+    config = server_config(application, host, port)
+    writing = "enabled (bearer token)" if token else "disabled (no token set)"
+    console.print(f"serving on http://{host}:{port} (OpenAPI at /docs); writing {writing}", highlight=False)
+    _run_server(config)
+
+
+def _run_server(config: Any) -> None:
+    import uvicorn
+
+    uvicorn.Server(config).run()
+
+
+def _print_poll(poll: Any, as_json: bool) -> None:
+    if as_json:
+        sys.stdout.write(json.dumps(poll.as_dict()) + "\n")
+        sys.stdout.flush()
+        return
+    style = {"ok": "green", "not-modified": "dim", "error": "red"}.get(poll.status, "")
+    console.print(
+        Text.assemble(
+            (f"{poll.status:<12}", style),
+            f" new {poll.new_items:>4}  {poll.feed}",
+            f"  ({poll.error})" if poll.error else "",
+        ),
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+@app.command()
+def watch(
+    feeds: Annotated[
+        list[str],
+        typer.Argument(
+            help="Feed URLs (http/https), files or folders, or a FEEDS.txt listing them one a line."
+        ),
+    ],
+    every: Annotated[str, typer.Option(help="Time between polls: 30s, 15m, 1h, 1d.")] = "15m",
+    once: Annotated[bool, typer.Option("--once", help="Poll every feed once and stop.")] = False,
+    db: DbOption = None,
+    timeout: Annotated[float, typer.Option(help="Seconds a feed may take to answer in full.")] = 20.0,
+    lang: Annotated[str, typer.Option(help="Languages to keep, comma-separated ISO codes, or 'any'.")] = "en",
+    extract: Annotated[
+        bool,
+        typer.Option("--extract/--no-extract", help="Extract actors, events and ties from new documents."),
+    ] = True,
+    model: ModelOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON line per poll on stdout.")] = False,
+) -> None:
+    """Poll RSS/Atom feeds and folders, ingesting what is new (conditional requests; every poll recorded).
+
+    A feed that times out or sends garbage is reported and recorded, and the loop goes on.
+    With --once, the exit code is 2 if any feed failed."""
+    options = api.ingest_options(lang=lang)
+    try:
+        polls = _run(
+            lambda: api.watch(
+                feeds,
+                db=db,
+                every=every,
+                once=once,
+                options=options,
+                extract=extract,
+                model=model,
+                timeout=timeout,
+                on_poll=lambda poll: _print_poll(poll, as_json),
+            )
+        )
+    except KeyboardInterrupt:
+        console.print("stopped")
+        return
+    if any(p.status == "error" for p in polls):
+        raise typer.Exit(2)
 
 
 def main() -> None:

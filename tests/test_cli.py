@@ -106,3 +106,31 @@ def test_demo_stores_every_article_once_and_a_rerun_adds_nothing(tmp_path: Path)
     again = runner.invoke(app, ["demo", "--db", db])
     assert again.exit_code == 0
     assert json.loads(runner.invoke(app, ["stats", "--db", db, "--json"]).stdout)["tables"] == stats["tables"]
+
+
+@pytest.mark.model
+def test_analytics_print_actor_names_beside_ids(tmp_path: Path) -> None:
+    corpus = tmp_path / "wire.jsonl"
+    rows = [
+        (
+            "a1",
+            "2024-01-28",
+            "Quds Force commander Esmail Qaani urged the factions to halt attacks on U.S. forces.",
+        ),
+        (
+            "a2",
+            "2024-02-04",
+            "Harakat al-Nujaba rejected the Quds Force's request and vowed to keep fighting.",
+        ),
+    ]
+    corpus.write_text("".join(json.dumps({"id": i, "published": d, "text": t}) + "\n" for i, d, t in rows))
+    db = str(tmp_path / "names.db")
+    assert runner.invoke(app, ["ingest", str(corpus), "--db", db]).exit_code == 0
+    control = runner.invoke(app, ["control", "--db", db])
+    assert control.exit_code == 0, control.output
+    assert "IRGC Quds Force (quds_force)" in control.stdout
+    assert "Harakat Hezbollah al-Nujaba (harakat_al_nujaba)" in control.stdout  # the bloc line
+    data = json.loads(runner.invoke(app, ["control", "--db", db, "--json"]).stdout)
+    assert data["patron"] == "quds_force" and data["names"]["quds_force"] == "IRGC Quds Force"
+    whatif = runner.invoke(app, ["whatif", "--remove", "Qaani", "--db", db])
+    assert "removed Esmail Ghaani (esmail_ghaani)" in whatif.stdout

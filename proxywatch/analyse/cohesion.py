@@ -17,7 +17,7 @@ rate is above the rate over the whole period is a rift; the flag names the event
 >>> rej = [EventRecord(f"r{i}", "REJECT", "kh", "qf", date(2021, m, 1)) for i, m in enumerate(months_)]
 >>> calm = [EventRecord(f"c{m}", "CONSULT", "kh", "qf", date(2020, m, 1)) for m in range(1, 13)]
 >>> report = cohesion([*rej, *calm], {"qf"}, {"kh"}, {"REJECT": -4.0, "CONSULT": 1.0})
->>> [(f["start"], f["end"]) for f in report.rifts]
+>>> [(rift.start, rift.end) for rift in report.rifts]
 [('2021-03', '2021-06')]
 """
 
@@ -49,12 +49,42 @@ class WindowCohesion:
 
 
 @dataclass
+class RiftEvent:
+    """An event that drove a rift: defiance of the patron's side or proxies fighting each other."""
+
+    id: str
+    type: str
+    source: str | None
+    target: str | None
+    date: str | None
+    sentence: str
+
+
+@dataclass
+class Rift:
+    """A run of months whose friction rate is above the rate over the whole period."""
+
+    start: str
+    end: str
+    rate_overall: float
+    rate_during: float
+    events: list[RiftEvent] = field(default_factory=list)
+
+
+@dataclass
 class CohesionReport:
     side: list[str]
     proxies: list[str]
     windows: list[WindowCohesion]
-    rifts: list[dict[str, Any]]
+    rifts: list[Rift]
     method: str = "binary segmentation, Poisson likelihood ratio (chi2(1) at 5 %)"
+    names: dict[str, str] = field(default_factory=dict)  # actor id -> name, filled by the view
+
+    def actor_ids(self) -> set[str]:
+        """Every actor the report names."""
+        found = set(self.side) | set(self.proxies)
+        found |= {a for r in self.rifts for e in r.events for a in (e.source, e.target) if a}
+        return found
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -147,7 +177,7 @@ def cohesion(
             )
         )
     friction = [w.defiance + w.infighting for w in windows]
-    rifts = []
+    rifts: list[Rift] = []
     points = change_points(friction)
     bounds = [0, *points, len(windows)]
     overall = sum(friction) / len(friction)
@@ -165,22 +195,22 @@ def cohesion(
                 )
             ]
             rifts.append(
-                {
-                    "start": windows[bounds[i]].window,
-                    "end": windows[bounds[i + 1] - 1].window,
-                    "rate_overall": round(overall, 3),
-                    "rate_during": round(sum(segment) / len(segment), 3),
-                    "events": [
-                        {
-                            "id": e.id,
-                            "type": e.type,
-                            "source": e.source,
-                            "target": e.target,
-                            "date": e.date.isoformat() if e.date else None,
-                            "sentence": e.evidence[0].sentence if e.evidence else "",
-                        }
+                Rift(
+                    start=windows[bounds[i]].window,
+                    end=windows[bounds[i + 1] - 1].window,
+                    rate_overall=round(overall, 3),
+                    rate_during=round(sum(segment) / len(segment), 3),
+                    events=[
+                        RiftEvent(
+                            e.id,
+                            e.type,
+                            e.source,
+                            e.target,
+                            e.date.isoformat() if e.date else None,
+                            e.evidence[0].sentence if e.evidence else "",
+                        )
                         for e in driving
                     ],
-                }
+                )
             )
     return CohesionReport(sorted(side), sorted(proxies), windows, rifts)

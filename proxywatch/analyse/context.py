@@ -7,7 +7,7 @@ from datetime import date
 
 import networkx as nx
 
-from proxywatch.analyse.graphs import bloc, generic_allies, patron_side, ties_graph
+from proxywatch.analyse.graphs import bloc, generic_allies, incident, patron_side, ties_graph
 from proxywatch.analyse.load import load_actor_types, load_events, load_ties
 from proxywatch.analyse.records import EventRecord, TieRecord
 from proxywatch.ids import parse_generic
@@ -55,9 +55,7 @@ class Context:
         camp = self.side(patron) | proxies
         found: dict[str, str] = {}
         for proxy in proxies:
-            linking = [
-                d for u, v, d in self.graph.edges(data=True) if proxy in (u, v) and ({u, v} - {proxy}) & camp
-            ]
+            linking = [d for u, v, d in incident(self.graph, proxy) if ({u, v} - {proxy}) & camp]
             if any(d.get("observed", True) for d in linking):
                 found[proxy] = "documents"
             elif linking:

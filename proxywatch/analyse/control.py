@@ -99,6 +99,16 @@ class ControlReport:
     # the actor dictionary's background ties), "generic" (a generic actor: its backer, country
     # or the patron's directives to it)
     basis: dict[str, str] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # actor id -> name, filled by the view
+
+    def actor_ids(self) -> set[str]:
+        """Every actor the report names."""
+        found = {self.patron, *self.side, *self.proxies}
+        for w in self.windows:
+            for o in w.outcomes:
+                found |= {a for a in (o.source, o.target, o.protected) if a}
+                found |= {r.source for r in o.responses if r.source}
+        return found
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date
 
 import networkx as nx
@@ -63,6 +64,19 @@ def ties_graph(
     for node in G.nodes:
         G.nodes[node]["type"] = (types or {}).get(node, "other")
     return G
+
+
+def incident(G: nx.MultiDiGraph, node: str) -> list[tuple[str, str, dict[str, object]]]:
+    """The edges into and out of ``node`` with their data (none when it is not in ``G``), read
+    from its adjacency rather than by scanning every edge.
+
+    >>> G = ties_graph([TieRecord("funds", "qf", "kh"), TieRecord("member_of", "kh", "pmf")])
+    >>> sorted((u, v, d["tie"]) for u, v, d in incident(G, "kh"))
+    [('kh', 'pmf', 'member_of'), ('qf', 'kh', 'funds')]
+    """
+    if node not in G:
+        return []
+    return [*G.in_edges(node, data=True), *G.out_edges(node, data=True)]
 
 
 def _edges(G: nx.MultiDiGraph, kinds: set[str]) -> Iterable[tuple[str, str]]:
@@ -158,3 +172,49 @@ def interaction_graph(
         else:
             G.add_edge(e.source, e.target, weight=weights[e.type], count=1, events=[e.id])
     return G
+
+
+def standing_between(
+    tie_start: str | None, tie_end: str | None, start: date | None, end: date | None
+) -> bool:
+    """Whether a tie begun at ``tie_start`` and ended at ``tie_end`` (``YYYY[-MM[-DD]]``,
+    unknown = open) holds on some day of [start, end].
+
+    >>> standing_between("2020-01-03", None, date(2019, 12, 1), date(2019, 12, 31))
+    False
+    >>> standing_between("1998", "2020-01-03", date(2020, 1, 1), None)
+    True
+    """
+    begun, ended = _year_bound(tie_start, False), _year_bound(tie_end, True)
+    return (end is None or begun is None or begun <= end) and (
+        start is None or ended is None or start <= ended
+    )
+
+
+@dataclass
+class Interaction:
+    """The asserted events from one actor to another in a window: summed weight, count, types."""
+
+    weight: float = 0.0
+    count: int = 0
+    types: dict[str, int] = field(default_factory=dict)
+
+
+def weighted_interactions(
+    counts: Iterable[tuple[str, str, str, int]], weights: dict[str, float]
+) -> dict[tuple[str, str], Interaction]:
+    """Per (source, target): the summed PLOVER weight, the event count and the count per type,
+    from events counted by (source, target, type), as :func:`interaction_graph` sums them.
+
+    >>> weighted_interactions([("kh", "usa", "ASSAULT", 2), ("kh", "usa", "CONSULT", 1)],
+    ...                       {"ASSAULT": -10.0, "CONSULT": 1.0})[("kh", "usa")].weight
+    -19.0
+    """
+    found: dict[tuple[str, str], Interaction] = {}
+    for source, target, kind, n in counts:
+        if kind in weights:
+            edge = found.setdefault((source, target), Interaction())
+            edge.weight += weights[kind] * n
+            edge.count += n
+            edge.types[kind] = edge.types.get(kind, 0) + n
+    return found

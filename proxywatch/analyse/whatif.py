@@ -13,19 +13,79 @@ the ties that place it there were read in documents or only known from the dicti
 >>> from proxywatch.analyse.records import TieRecord
 >>> G = ties_graph([TieRecord("commands", "soleimani", "qf"), TieRecord("commands", "soleimani", "kh"),
 ...                 TieRecord("funds", "qf", "pmf")])
->>> removal(G, "qf", {"soleimani"}, {"kh", "pmf"})["lost_proxies"]
+>>> removal(G, "qf", {"soleimani"}, {"kh", "pmf"}).lost_proxies
 ['kh']
 """
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import networkx as nx
 
-from proxywatch.analyse.graphs import COMMAND_TIES, CONTROL_TIES, patron_side
+from proxywatch.analyse.graphs import COMMAND_TIES, CONTROL_TIES, incident, patron_side
 
 TOP = 8
+
+
+@dataclass
+class BrokerageChange:
+    actor: str
+    change: float
+
+
+@dataclass
+class VacuumCandidate:
+    actor: str
+    followed_by_proxies: bool
+    brokerage: float
+    ties_from: str  # documents or dictionary
+
+
+@dataclass
+class SuccessorOutcome:
+    """A directive of a successor of a removed actor, and how the proxies answered it."""
+
+    successor: str | None
+    target: str | None
+    date: str | None
+    verdict: str
+    sentence: str
+
+
+@dataclass
+class WhatIfReport:
+    patron: str
+    removed: list[str]
+    proxies_reached_before: list[str]
+    proxies_reached_after: list[str]
+    lost_proxies: list[str]
+    brokerage_changes: list[BrokerageChange]
+    commanded_patron: list[str]
+    successors: list[str]
+    vacuum_candidates: list[VacuumCandidate]
+    # filled by ``proxywatch.analyse.views.whatif_view``, which reads the directives:
+    successor_outcomes: list[SuccessorOutcome] = field(default_factory=list)
+    power_vacuum: bool = False
+    as_of: str | None = None  # with a removal date: the control index before and after it
+    control_before: float | None = None
+    control_after: float | None = None
+    names: dict[str, str] = field(default_factory=dict)  # actor id -> name, filled by the view
+
+    def actor_ids(self) -> set[str]:
+        """Every actor the report names."""
+        found = {self.patron, *self.removed, *self.proxies_reached_before, *self.successors}
+        found |= {b.actor for b in self.brokerage_changes} | {c.actor for c in self.vacuum_candidates}
+        found |= {a for o in self.successor_outcomes for a in (o.successor, o.target) if a}
+        return found
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        if self.as_of is None:  # no removal date: no before/after comparison
+            for key in ("as_of", "control_before", "control_after"):
+                del data[key]
+        return data
 
 
 def authority_graph(G: nx.MultiDiGraph) -> nx.DiGraph:
@@ -85,7 +145,7 @@ def camp(G: nx.MultiDiGraph, patron: str, proxies: set[str]) -> set[str]:
 def _basis(G: nx.MultiDiGraph, actor: str, camp_members: set[str]) -> str:
     """Whether the ties linking an actor to the camp were read in documents or only known from
     the actor dictionary."""
-    linking = [d for u, v, d in G.edges(data=True) if actor in (u, v) and ({u, v} - {actor}) & camp_members]
+    linking = [d for u, v, d in incident(G, actor) if ({u, v} - {actor}) & camp_members]
     return "documents" if any(d.get("observed", True) for d in linking) else "dictionary"
 
 
@@ -95,7 +155,7 @@ def removal(
     removed: set[str],
     proxies: set[str],
     named: set[str] | None = None,
-) -> dict[str, Any]:
+) -> WhatIfReport:
     """The effect of removing ``removed`` on the patron's reach over ``proxies``. ``named``
     (actors some document mentions) limits who may be proposed to fill the vacuum."""
     side = patron_side(G, patron)
@@ -117,23 +177,17 @@ def removal(
     if named is not None:
         eligible &= named  # an actor no document names is never a finding's subject
     candidates = sorted(eligible, key=lambda n: (-(n in followed), -b_after.get(n, 0.0), n))[:TOP]
-    return {
-        "removed": sorted(removed),
-        "proxies_reached_before": sorted(before_reach),
-        "proxies_reached_after": sorted(after_reach),
-        "lost_proxies": sorted(before_reach - after_reach),
-        "brokerage_changes": [{"actor": n, "change": c} for n, c in changes if c],
-        "commanded_patron": sorted(r for r in removed if r in side),
-        "successors": sorted(
-            {u for u, v, d in G.edges(data=True) if d["tie"] == "succeeds" and v in removed}
-        ),
-        "vacuum_candidates": [
-            {
-                "actor": n,
-                "followed_by_proxies": n in followed,
-                "brokerage": round(b_after.get(n, 0.0), 4),
-                "ties_from": _basis(after, n, members),
-            }
+    return WhatIfReport(
+        patron=patron,
+        removed=sorted(removed),
+        proxies_reached_before=sorted(before_reach),
+        proxies_reached_after=sorted(after_reach),
+        lost_proxies=sorted(before_reach - after_reach),
+        brokerage_changes=[BrokerageChange(n, c) for n, c in changes if c],
+        commanded_patron=sorted(r for r in removed if r in side),
+        successors=sorted({u for u, v, d in G.edges(data=True) if d["tie"] == "succeeds" and v in removed}),
+        vacuum_candidates=[
+            VacuumCandidate(n, n in followed, round(b_after.get(n, 0.0), 4), _basis(after, n, members))
             for n in candidates
         ],
-    }
+    )

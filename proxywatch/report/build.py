@@ -37,17 +37,17 @@ def build_report(
     store: Store | None = None,
 ) -> dict[str, Any]:
     """Everything the report shows, as plain data (also what ``--json`` would print)."""
-    with api.opened_store(db, store) as store:
+    with api.opened_store(db, store, create=False) as store:
         patron_id = api.resolve_actor(patron, store)
         removed = [api.resolve_actor(r, store) for r in remove] if remove else None
         ctx = load_context(store)
         report = control_view(ctx, patron_id)
         control = report.as_dict()
-        cohesion = cohesion_view(ctx, patron_id)
-        follows = follows_view(ctx, patron_id, report=report)
+        cohesion = cohesion_view(ctx, patron_id).as_dict()
+        follows = follows_view(ctx, patron_id, report=report).as_dict()
         side, proxies = ctx.side(patron_id), ctx.proxies(patron_id)
         targets = removed or sorted(a for a in side if a != patron_id and ctx.types.get(a) == "person")
-        whatifs = [whatif_view(ctx, patron_id, {r}, report=report) for r in targets[:3]]
+        whatifs = [whatif_view(ctx, patron_id, {r}, report=report).as_dict() for r in targets[:3]]
         leaders = {t["leader"] for t in follows["timeline"]}
         keep = side | proxies | leaders
         G = nx.DiGraph()

@@ -1,210 +1,176 @@
 """Write extraction results: actors, mentions, events (merged across documents) and ties.
 
-Every write is keyed by a hash of the fact's key fields, so storing the same extraction
-twice changes nothing. An event reported by several documents is one row in ``events``
-with one ``event_evidence`` row per report: reports merge when type, source, target and
-modality agree and their dates are compatible (see :func:`date_window`).
+Every write is keyed by a hash of the fact's key fields and made with ``INSERT … ON CONFLICT``,
+so storing the same extraction twice changes nothing and any number of processes may write at
+once. An event reported by several documents is one row in ``events`` with one
+``event_evidence`` row per report; which reports are one event is recomputed from the reports
+of its group (``store.merge``), under a lock on the group, so the result never depends on the
+order in which documents were stored. Every value merged from several reports (names, reasons,
+confidences, dates) is chosen the same way whatever the order: a minimum or a maximum.
 """
 
 from __future__ import annotations
 
-import calendar
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
-from sqlalchemy import Column, Connection, Table, and_, func, select, update
+from sqlalchemy import Connection, and_, case, delete, func, select, update
 
 from proxywatch.dictionary import ActorDictionary
 from proxywatch.extract.mentions import slug
-from proxywatch.extract.records import Actor, Event, Evidence, Extraction, Tie
+from proxywatch.extract.records import Actor, Event, Extraction, Tie
 from proxywatch.ids import fact_id
 from proxywatch.names import normalise_name
 from proxywatch.store.documents import now
+from proxywatch.store.merge import MERGE_WINDOW_DAYS, Group, Report, cluster, date_window, event_row
 from proxywatch.store.schema import (
     actor_aliases,
     actor_judgements,
     actors,
+    documents,
     event_evidence,
     events,
     mentions,
     tie_evidence,
     ties,
 )
+from proxywatch.store.upsert import insert, insert_new, lock
 
-MERGE_WINDOW_DAYS = 3
-
-
-def date_window(
-    when: date | None, precision: str, window: int = MERGE_WINDOW_DAYS
-) -> tuple[date, date] | None:
-    """The interval of days a dated event may fall in, given its precision.
-
-    >>> date_window(date(2020, 1, 3), "month")
-    (datetime.date(2020, 1, 1), datetime.date(2020, 1, 31))
-    """
-    if when is None or precision == "none":
-        return None
-    if precision == "year":
-        return date(when.year, 1, 1), date(when.year, 12, 31)
-    if precision == "month":
-        last = calendar.monthrange(when.year, when.month)[1]
-        return date(when.year, when.month, 1), date(when.year, when.month, last)
-    if precision == "week":
-        return when - timedelta(days=7), when + timedelta(days=7)
-    return when - timedelta(days=window), when + timedelta(days=window)
+__all__ = [
+    "MERGE_WINDOW_DAYS",
+    "add_alias",
+    "date_window",
+    "ensure_actor",
+    "record_judgement",
+    "save_event",
+    "save_extraction",
+    "save_tie",
+    "sync_dictionary",
+]
 
 
-def _overlap(a: tuple[date, date] | None, b: tuple[date, date] | None) -> bool:
-    if a is None or b is None:
-        return a is None and b is None
-    return a[0] <= b[1] and b[0] <= a[1]
-
-
-def ensure_actor(conn: Connection, actor: Actor) -> None:
-    if conn.execute(select(actors.c.id).where(actors.c.id == actor.id)).first() is None:
-        conn.execute(
-            actors.insert().values(
-                id=actor.id,
-                name=actor.name,
-                type=actor.type,
-                country=actor.country,
-                part_of=None,
-                origin=actor.origin,
-                created_at=now(),
-            )
-        )
-        add_alias(conn, actor.id, actor.name)
-
-
-def add_alias(conn: Connection, actor_id: str, alias: str) -> None:
-    exists = conn.execute(
-        select(actor_aliases.c.alias).where(
-            and_(actor_aliases.c.actor_id == actor_id, actor_aliases.c.alias == alias)
-        )
-    ).first()
-    if exists is None:
-        conn.execute(
-            actor_aliases.insert().values(actor_id=actor_id, alias=alias, normalized=normalise_name(alias))
-        )
-
-
-def sync_dictionary(conn: Connection, dictionary: ActorDictionary) -> int:
-    """Insert dictionary actors, aliases and ties the store lacks; returns how many actors were new."""
-    have = set(conn.execute(select(actors.c.id)).scalars())
-    new = [a for a in dictionary.actors.values() if a.id not in have]
-    stamp = now()
-    if new:
-        conn.execute(
-            actors.insert(),
-            [
-                {
-                    "id": a.id,
-                    "name": a.name,
-                    "type": a.type,
-                    "country": a.country,
-                    "part_of": a.part_of,
-                    "origin": "dictionary",
-                    "created_at": stamp,
-                }
-                for a in new
-            ],
-        )
-        rows: dict[tuple[str, str], dict[str, str]] = {}
-        for a in new:
-            for alias in (a.name, *a.aliases):
-                rows[(a.id, alias)] = {"actor_id": a.id, "alias": alias, "normalized": normalise_name(alias)}
-        conn.execute(actor_aliases.insert(), list(rows.values()))
-    for entry in dictionary.actors.values():
-        for tie in entry.ties:
-            tie_id = fact_id("tie", entry.id, tie.tie, tie.target, tie.valid)
-            if conn.execute(select(ties.c.id).where(ties.c.id == tie_id)).first() is None:
-                conn.execute(
-                    ties.insert().values(
-                        id=tie_id,
-                        tie=tie.tie,
-                        source_id=entry.id,
-                        target_id=tie.target,
-                        valid=tie.valid,
-                        start=tie.start,
-                        end=tie.end,
-                        confidence=1.0,
-                        n_sources=0,
-                    )
-                )
-                conn.execute(
-                    tie_evidence.insert().values(
-                        id=fact_id("tie_evidence", tie_id, "dictionary"),
-                        tie_id=tie_id,
-                        document_id=None,
-                        sentence=f"actor dictionary: {entry.name} {tie.tie} {tie.target}",
-                        start=0,
-                        end=0,
-                        rule="dictionary",
-                        confidence=1.0,
-                    )
-                )
-    return len(new)
-
-
-def _seen(first: date | None, last: date | None, published: date | None) -> dict[str, date | None]:
-    """First and last publication dates of a fact after one more report."""
-    if published is None:
-        return {"first_seen": first, "last_seen": last}
+def _actor_row(actor: Actor) -> dict[str, Any]:
     return {
-        "first_seen": min(first, published) if first else published,
-        "last_seen": max(last, published) if last else published,
+        "id": actor.id,
+        "name": actor.name,
+        "type": actor.type,
+        "country": actor.country,
+        "part_of": None,
+        "origin": actor.origin,
+        "created_at": now(),
     }
 
 
-def _add_evidence(
-    conn: Connection,
-    table: Table,
-    owner: Column[Any],
-    owner_id: str,
-    evidence_id: str,
-    doc_id: str,
-    ev: Evidence,
-) -> None:
+def _upsert_actor(conn: Connection, actor: Actor) -> None:
+    stmt = insert(conn, actors).values(_actor_row(actor))
     conn.execute(
-        table.insert().values(
-            {
-                owner.name: owner_id,
-                "id": evidence_id,
-                "document_id": doc_id,
-                "sentence": ev.sentence,
-                "start": ev.start,
-                "end": ev.end,
-                "rule": ev.rule,
-                "confidence": ev.confidence,
-            }
+        stmt.on_conflict_do_update(
+            index_elements=[actors.c.id],
+            set_={"name": stmt.excluded.name},
+            where=stmt.excluded.name < actors.c.name,
         )
     )
 
 
-def _documents(conn: Connection, table: Table, owner: Column[Any], owner_id: str) -> int:
-    """How many distinct documents report a fact: its number of sources."""
-    query = select(func.count(func.distinct(table.c.document_id))).where(owner == owner_id)
-    return int(conn.execute(query).scalar_one())
+def ensure_actor(conn: Connection, actor: Actor) -> None:
+    """Store an actor read in a document, and its name as an alias. When documents name it
+    differently, the actor keeps the least name (in code-point order), whichever came first."""
+    _upsert_actor(conn, actor)
+    add_alias(conn, actor.id, actor.name)
 
 
-def _find_event(conn: Connection, event: Event) -> dict[str, Any] | None:
-    rows = conn.execute(
-        select(events).where(
-            and_(
-                events.c.type == event.type,
-                events.c.source_id == event.source,
-                events.c.target_id == event.target,
-                events.c.negated == event.negated,
-                events.c.intended == event.intended,
-                events.c.hypothetical == event.hypothetical,
-            )
+def add_alias(conn: Connection, actor_id: str, alias: str) -> None:
+    insert_new(
+        conn, actor_aliases, {"actor_id": actor_id, "alias": alias, "normalized": normalise_name(alias)}
+    )
+
+
+def _dictionary_tie(conn: Connection, entry_id: str, entry_name: str, tie: Any) -> None:
+    tie_id = fact_id("tie", entry_id, tie.tie, tie.target, tie.valid)
+    stmt = insert(conn, ties).values(
+        id=tie_id,
+        tie=tie.tie,
+        source_id=entry_id,
+        target_id=tie.target,
+        valid=tie.valid,
+        start=tie.start,
+        end=tie.end,
+        confidence=1.0,
+        n_sources=0,
+    )
+    conn.execute(
+        stmt.on_conflict_do_update(
+            index_elements=[ties.c.id],
+            set_={"start": stmt.excluded.start, "end": stmt.excluded.end, "confidence": 1.0},
+            where=ties.c.start.is_distinct_from(stmt.excluded.start)
+            | ties.c.end.is_distinct_from(stmt.excluded.end)
+            | (ties.c.confidence < 1.0),
         )
-    ).mappings()
-    mine = date_window(event.date, event.date_precision)
-    for row in rows:
-        if _overlap(mine, date_window(row["date"], row["date_precision"])):
-            return dict(row)
-    return None
+    )
+    insert_new(
+        conn,
+        tie_evidence,
+        {
+            "id": fact_id("tie_evidence", tie_id, "dictionary"),
+            "tie_id": tie_id,
+            "document_id": None,
+            "sentence": f"actor dictionary: {entry_name} {tie.tie} {tie.target}",
+            "start": 0,
+            "end": 0,
+            "rule": "dictionary",
+            "confidence": 1.0,
+        },
+    )
+
+
+def sync_dictionary(conn: Connection, dictionary: ActorDictionary) -> int:
+    """Insert dictionary actors, aliases and ties the store lacks; returns how many actors were new.
+
+    Safe to run from several processes at once: every row is inserted only if absent."""
+    have = set(conn.execute(select(actors.c.id)).scalars())
+    entries = sorted(dictionary.actors.values(), key=lambda a: a.id)
+    stamp = now()
+    insert_new(
+        conn,
+        actors,
+        [
+            {
+                "id": a.id,
+                "name": a.name,
+                "type": a.type,
+                "country": a.country,
+                "part_of": a.part_of,
+                "origin": "dictionary",
+                "created_at": stamp,
+            }
+            for a in entries
+            if a.id not in have
+        ],
+    )
+    known = {
+        (r.actor_id, r.alias) for r in conn.execute(select(actor_aliases.c.actor_id, actor_aliases.c.alias))
+    }
+    aliases = {(a.id, alias) for a in entries for alias in (a.name, *a.aliases)} - known
+    insert_new(
+        conn,
+        actor_aliases,
+        [
+            {"actor_id": i, "alias": alias, "normalized": normalise_name(alias)}
+            for i, alias in sorted(aliases)
+        ],
+    )
+    stored = {
+        r.id: (r.start, r.end, r.confidence)
+        for r in conn.execute(select(ties.c.id, ties.c.start, ties.c.end, ties.c.confidence))
+    }
+    wanted: dict[str, tuple[Any, Any]] = {}
+    for entry in entries:
+        for tie in entry.ties:  # two spans of one tie (two terms in office) are one row: the first
+            wanted.setdefault(fact_id("tie", entry.id, tie.tie, tie.target, tie.valid), (entry, tie))
+    for tie_id, (entry, tie) in sorted(wanted.items()):
+        if stored.get(tie_id) != (tie.start, tie.end, 1.0):
+            _dictionary_tie(conn, entry.id, entry.name, tie)
+    return len([a for a in entries if a.id not in have])
 
 
 def _directive_columns(event: Event) -> dict[str, str | None]:
@@ -217,61 +183,137 @@ def _directive_columns(event: Event) -> dict[str, str | None]:
     }
 
 
-_PRECISION_RANK = {"day": 0, "document": 1, "week": 2, "month": 3, "year": 4, "none": 5}
+def group_of(event: Event) -> Group:
+    return (event.type, event.source, event.target, event.negated, event.intended, event.hypothetical)
+
+
+def _in_group(group: Group) -> Any:
+    kind, source, target, negated, intended, hypothetical = group
+    return and_(
+        events.c.type == kind,
+        events.c.source_id.is_(None) if source is None else events.c.source_id == source,
+        events.c.target_id.is_(None) if target is None else events.c.target_id == target,
+        events.c.negated == negated,
+        events.c.intended == intended,
+        events.c.hypothetical == hypothetical,
+    )
+
+
+REPORT_COLUMNS = (
+    "date",
+    "date_precision",
+    "mode",
+    "location",
+    "country",
+    "historical",
+    "directive",
+    "directive_type",
+    "directive_target",
+)
+
+
+def _stored_reports(conn: Connection, group: Group) -> list[tuple[str, Report]]:
+    """(event id, report) for every stored report of the group's events."""
+    ev = event_evidence.c
+    query = (
+        select(ev.event_id, ev.id, ev.document_id, documents.c.published, ev.confidence)
+        .add_columns(*(ev[c] for c in REPORT_COLUMNS))
+        .select_from(event_evidence.join(events, events.c.id == ev.event_id))
+        .outerjoin(documents, documents.c.id == ev.document_id)
+        .where(_in_group(group))
+    )
+    return [
+        (
+            row.event_id,
+            Report(
+                row.id,
+                row.document_id,
+                row.published,
+                row.confidence,
+                **{c: getattr(row, c) for c in REPORT_COLUMNS},
+            ),
+        )
+        for row in conn.execute(query)
+    ]
+
+
+def write_group(
+    conn: Connection,
+    group: Group,
+    stored: list[tuple[str, Report]],
+    new: list[tuple[Report, dict[str, Any]]],
+) -> None:
+    """Make the group's events those its reports merge into: insert or update events, insert the
+    ``new`` reports' evidence (a report and its sentence, span and rule), re-point evidence whose
+    event changed and delete events left without evidence. ``stored`` reports are in the table."""
+    current = {report.evidence_id: event for event, report in stored}
+    rows: dict[str, tuple[dict[str, Any], list[Report]]] = {}
+    for members in cluster([r for _, r in stored] + [r for r, _ in new]):
+        row = event_row(group, members)
+        rows[row["id"]] = (row, members)
+    old = {r.id: r for r in conn.execute(select(events).where(events.c.id.in_(sorted(rows))))}
+    for event_id, (row, _) in sorted(rows.items()):
+        if event_id not in old:
+            conn.execute(events.insert().values(row))
+        elif any(getattr(old[event_id], k) != v for k, v in row.items()):
+            conn.execute(update(events).where(events.c.id == event_id).values(row))
+    home = {m.evidence_id: event_id for event_id, (_, members) in rows.items() for m in members}
+    for report, details in new:
+        conn.execute(
+            event_evidence.insert().values(
+                id=report.evidence_id,
+                event_id=home[report.evidence_id],
+                document_id=report.document_id,
+                confidence=report.confidence,
+                **details,
+                **{c: getattr(report, c) for c in REPORT_COLUMNS},
+            )
+        )
+    moved: dict[str, list[str]] = {}
+    for evidence_id, event_id in sorted(current.items()):
+        if home[evidence_id] != event_id:
+            moved.setdefault(home[evidence_id], []).append(evidence_id)
+    for event_id, ids in sorted(moved.items()):
+        conn.execute(update(event_evidence).where(event_evidence.c.id.in_(ids)).values(event_id=event_id))
+    gone = sorted(set(current.values()) - set(rows))
+    if gone:
+        conn.execute(delete(events).where(events.c.id.in_(gone)))
 
 
 def save_event(conn: Connection, doc_id: str, published: date | None, event: Event) -> str:
+    """Store one report of an event and merge it with the other reports of its group."""
     ev = event.evidence
     evidence_id = fact_id(
         "event_evidence", doc_id, ev.start, ev.end, event.type, event.source, event.target, event.trigger
     )
     if conn.execute(select(event_evidence.c.id).where(event_evidence.c.id == evidence_id)).first():
         return evidence_id
-    existing = _find_event(conn, event)
-    if existing is None:
-        event_id = fact_id(
-            "event", event.type, event.source, event.target, event.date, doc_id, ev.start, event.trigger
-        )
-        conn.execute(
-            events.insert().values(
-                id=event_id,
-                type=event.type,
-                mode=event.mode,
-                source_id=event.source,
-                target_id=event.target,
-                date=event.date,
-                date_precision=event.date_precision,
-                location=event.location,
-                country=event.country,
-                negated=event.negated,
-                intended=event.intended,
-                hypothetical=event.hypothetical,
-                historical=event.historical,
-                confidence=ev.confidence,
-                n_sources=1,
-                first_seen=published,
-                last_seen=published,
-                **_directive_columns(event),
-            )
-        )
-    else:
-        event_id = existing["id"]
-        changes: dict[str, Any] = {"confidence": max(existing["confidence"], ev.confidence)}
-        if _PRECISION_RANK[event.date_precision] < _PRECISION_RANK[existing["date_precision"]]:
-            changes.update(date=event.date, date_precision=event.date_precision)
-        if existing["mode"] is None and event.mode:
-            changes["mode"] = event.mode
-        if existing["location"] is None and event.location:
-            changes.update(location=event.location, country=event.country)
-        changes.update(_seen(existing["first_seen"], existing["last_seen"], published))
-        conn.execute(update(events).where(events.c.id == event_id).values(**changes))
-    _add_evidence(conn, event_evidence, event_evidence.c.event_id, event_id, evidence_id, doc_id, ev)
-    conn.execute(
-        update(events)
-        .where(events.c.id == event_id)
-        .values(n_sources=_documents(conn, event_evidence, event_evidence.c.event_id, event_id))
+    group = group_of(event)
+    lock(conn, "event-group", *group)
+    report = Report(
+        evidence_id,
+        doc_id,
+        published,
+        ev.confidence,
+        date=event.date,
+        date_precision=event.date_precision,
+        mode=event.mode,
+        location=event.location,
+        country=event.country,
+        historical=event.historical,
+        **_directive_columns(event),
     )
+    details = {"sentence": ev.sentence, "start": ev.start, "end": ev.end, "rule": ev.rule}
+    write_group(conn, group, _stored_reports(conn, group), [(report, details)])
     return evidence_id
+
+
+def _documents(conn: Connection, owner_id: str) -> int:
+    """How many distinct documents report a tie: its number of sources."""
+    query = select(func.count(func.distinct(tie_evidence.c.document_id))).where(
+        tie_evidence.c.tie_id == owner_id
+    )
+    return int(conn.execute(query).scalar_one())
 
 
 def save_tie(conn: Connection, doc_id: str, published: date | None, tie: Tie) -> None:
@@ -280,88 +322,122 @@ def save_tie(conn: Connection, doc_id: str, published: date | None, tie: Tie) ->
     evidence_id = fact_id("tie_evidence", doc_id, ev.start, ev.end, tie.tie, tie.source, tie.target)
     if conn.execute(select(tie_evidence.c.id).where(tie_evidence.c.id == evidence_id)).first():
         return
-    row = conn.execute(select(ties).where(ties.c.id == tie_id)).mappings().first()
-    if row is None:
-        conn.execute(
-            ties.insert().values(
-                id=tie_id,
-                tie=tie.tie,
-                source_id=tie.source,
-                target_id=tie.target,
-                valid=tie.valid,
-                confidence=ev.confidence,
-                n_sources=1,
-                first_seen=published,
-                last_seen=published,
-            )
-        )
-    else:
-        conn.execute(
-            update(ties)
-            .where(ties.c.id == tie_id)
-            .values(
-                confidence=max(row["confidence"], ev.confidence),
-                **_seen(row["first_seen"], row["last_seen"], published),
-            )
-        )
-    _add_evidence(conn, tie_evidence, tie_evidence.c.tie_id, tie_id, evidence_id, doc_id, ev)
-    conn.execute(
-        update(ties)
-        .where(ties.c.id == tie_id)
-        .values(n_sources=_documents(conn, tie_evidence, tie_evidence.c.tie_id, tie_id))
+    stmt = insert(conn, ties).values(
+        id=tie_id,
+        tie=tie.tie,
+        source_id=tie.source,
+        target_id=tie.target,
+        valid=tie.valid,
+        confidence=ev.confidence,
+        n_sources=1,
+        first_seen=published,
+        last_seen=published,
     )
+    new = stmt.excluded
+    # DO UPDATE (never DO NOTHING) so the row stays locked until the count below is written
+    conn.execute(
+        stmt.on_conflict_do_update(
+            index_elements=[ties.c.id],
+            set_={
+                "confidence": case(
+                    (new.confidence > ties.c.confidence, new.confidence), else_=ties.c.confidence
+                ),
+                "first_seen": case(
+                    (ties.c.first_seen.is_(None) | (new.first_seen < ties.c.first_seen), new.first_seen),
+                    else_=ties.c.first_seen,
+                ),
+                "last_seen": case(
+                    (ties.c.last_seen.is_(None) | (new.last_seen > ties.c.last_seen), new.last_seen),
+                    else_=ties.c.last_seen,
+                ),
+            },
+        )
+    )
+    conn.execute(
+        tie_evidence.insert().values(
+            id=evidence_id,
+            tie_id=tie_id,
+            document_id=doc_id,
+            sentence=ev.sentence,
+            start=ev.start,
+            end=ev.end,
+            rule=ev.rule,
+            confidence=ev.confidence,
+        )
+    )
+    conn.execute(update(ties).where(ties.c.id == tie_id).values(n_sources=_documents(conn, tie_id)))
 
 
 def record_judgement(
     conn: Connection, left: str, right: str, judgement: str, reason: str, made_by: str
 ) -> None:
+    """Record a judgement once; of several reasons given for it, the least is kept."""
     jid = fact_id("judgement", left, right, judgement, made_by)
-    if conn.execute(select(actor_judgements.c.id).where(actor_judgements.c.id == jid)).first() is None:
-        conn.execute(
-            actor_judgements.insert().values(
-                id=jid,
-                left_id=left,
-                right_id=right,
-                judgement=judgement,
-                reason=reason,
-                made_by=made_by,
-                created_at=now(),
-                undone_at=None,
-            )
+    stmt = insert(conn, actor_judgements).values(
+        id=jid,
+        left_id=left,
+        right_id=right,
+        judgement=judgement,
+        reason=reason,
+        made_by=made_by,
+        created_at=now(),
+        undone_at=None,
+    )
+    conn.execute(
+        stmt.on_conflict_do_update(
+            index_elements=[actor_judgements.c.id],
+            set_={"reason": stmt.excluded.reason},
+            where=stmt.excluded.reason < actor_judgements.c.reason,
         )
+    )
 
 
 def save_extraction(conn: Connection, doc_id: str, published: date | None, extraction: Extraction) -> None:
-    """Store everything read from one document (call inside the document's transaction)."""
-    for actor in extraction.actors.values():
-        if actor.origin in ("extracted", "generic"):  # dictionary actors are stored already
-            ensure_actor(conn, actor)
-    seen_mentions: set[str] = set()
+    """Store everything read from one document (call inside the document's transaction).
+
+    Rows are written kind by kind and, within a kind, in key order — actors, aliases, mentions,
+    judgements, events by group, ties — the order every writer follows, so that two
+    transactions never wait for each other in a cycle."""
+    found = sorted(
+        (a for a in extraction.actors.values() if a.origin in ("extracted", "generic")),
+        key=lambda a: (a.id, a.name),
+    )  # dictionary actors are stored already
+    for actor in found:
+        _upsert_actor(conn, actor)
+    aliases = {(a.id, a.name) for a in found}
+    judgements: dict[tuple[str, str, str, str], str] = {}
+    rows: dict[str, dict[str, Any]] = {}
     for m in extraction.mentions:
         mid = fact_id("mention", doc_id, m.start, m.end)
-        if mid in seen_mentions:
+        if mid in rows:
             continue
-        seen_mentions.add(mid)
-        conn.execute(
-            mentions.insert().values(
-                id=mid,
-                document_id=doc_id,
-                actor_id=m.actor_id,
-                text=m.text,
-                start=m.start,
-                end=m.end,
-                rule=m.rule,
-                confidence=m.confidence,
-            )
-        )
+        rows[mid] = {
+            "id": mid,
+            "document_id": doc_id,
+            "actor_id": m.actor_id,
+            "text": m.text,
+            "start": m.start,
+            "end": m.end,
+            "rule": m.rule,
+            "confidence": m.confidence,
+        }
         if m.rule.startswith("ner+fuzzy"):
             actor = extraction.actors[m.actor_id]
             surface = f"{actor.type}:{slug(normalise_name(m.text))}"
-            record_judgement(
-                conn, surface, m.actor_id, "same", f"{m.text!r} ~ {actor.name!r} ({m.rule})", m.rule
-            )
-            add_alias(conn, m.actor_id, m.text)
-    for event in extraction.events:
+            key = (surface, m.actor_id, "same", m.rule)
+            reason = f"{m.text!r} ~ {actor.name!r} ({m.rule})"
+            judgements[key] = min(reason, judgements.get(key, reason))
+            aliases.add((m.actor_id, m.text))
+    for actor_id, alias in sorted(aliases):
+        add_alias(conn, actor_id, alias)
+    insert_new(conn, mentions, [rows[k] for k in sorted(rows)])
+    for (left, right, judgement, made_by), reason in sorted(judgements.items()):
+        record_judgement(conn, left, right, judgement, reason, made_by)
+    for event in sorted(extraction.events, key=lambda e: _group_order(group_of(e))):
         save_event(conn, doc_id, published, event)
-    for tie in extraction.ties:
+    for tie in sorted(extraction.ties, key=lambda t: fact_id("tie", t.source, t.tie, t.target, t.valid)):
         save_tie(conn, doc_id, published, tie)
+
+
+def _group_order(group: Group) -> tuple[str, ...]:
+    return tuple("" if g is None else str(g) for g in group)

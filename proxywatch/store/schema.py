@@ -1,4 +1,4 @@
-"""SQLAlchemy Core tables: documents, ingest errors, actors, mentions, events, ties, judgements.
+"""SQLAlchemy Core tables: documents, ingest errors, actors, mentions, events, ties, judgements, feeds.
 
 Every fact row carries provenance through an ``*_evidence`` row: document, sentence,
 character span, the rule or model that produced it and a confidence. Ids are hashes
@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
 
 metadata = MetaData(
@@ -121,7 +122,12 @@ Index("ix_mentions_actor", mentions.c.actor_id)
 events = Table(
     "events",
     metadata,
-    Column("id", ID, primary_key=True),
+    Column(
+        "id",
+        ID,
+        primary_key=True,
+        comment="hash of type, source, target, negated/intended/hypothetical, date and precision",
+    ),
     Column("type", String(16), nullable=False),
     Column("mode", String(32)),
     Column("source_id", String(160)),
@@ -143,6 +149,7 @@ events = Table(
     Column("directive_target", String(160), comment="the actor that event would touch"),
 )
 Index("ix_events_date", events.c.date)
+Index("ix_events_group", events.c.type, events.c.source_id, events.c.target_id)
 Index("ix_events_source", events.c.source_id)
 Index("ix_events_target", events.c.target_id)
 
@@ -157,6 +164,17 @@ event_evidence = Table(
     Column("end", Integer, nullable=False),
     Column("rule", String(64), nullable=False),
     Column("confidence", Float, nullable=False),
+    # what this report says of the event: merging reports (store.merge) is recomputed from these,
+    # so the merged events do not depend on the order in which reports arrived
+    Column("date", Date),
+    Column("date_precision", String(8), nullable=False, default="none", server_default="none"),
+    Column("mode", String(32)),
+    Column("location", Text),
+    Column("country", String(3)),
+    Column("historical", Boolean, nullable=False, default=False, server_default=false()),
+    Column("directive", String(16)),
+    Column("directive_type", String(16)),
+    Column("directive_target", String(160)),
 )
 Index("ix_event_evidence_event", event_evidence.c.event_id)
 Index("ix_event_evidence_document", event_evidence.c.document_id)
@@ -192,3 +210,32 @@ tie_evidence = Table(
     Column("confidence", Float, nullable=False),
 )
 Index("ix_tie_evidence_tie", tie_evidence.c.tie_id)
+
+feeds = Table(
+    "feeds",
+    metadata,
+    Column("id", ID, primary_key=True, comment="hash of the URL or path"),
+    Column("url", Text, nullable=False, comment="an http(s) URL, or a watched file or folder"),
+    Column("kind", String(8), nullable=False, comment="url or path"),
+    Column("etag", Text, comment="ETag of the last full response, sent back as If-None-Match"),
+    Column("last_modified", Text, comment="Last-Modified, sent back as If-Modified-Since"),
+    Column("last_polled", DateTime(timezone=True)),
+    Column("last_status", String(16), comment="ok, not-modified or error"),
+    Column("last_error", Text),
+    Column("polls", Integer, nullable=False, default=0),
+    Column("new_items", Integer, nullable=False, default=0, comment="documents added, all polls"),
+)
+
+feed_polls = Table(
+    "feed_polls",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("feed_id", ID, ForeignKey("feeds.id"), nullable=False),
+    Column("polled_at", DateTime(timezone=True), nullable=False),
+    Column("status", String(16), nullable=False, comment="ok, not-modified or error"),
+    Column("http_status", Integer),
+    Column("new_items", Integer, nullable=False, default=0),
+    Column("error", Text),
+    Column("seconds", Float, nullable=False),
+)
+Index("ix_feed_polls_feed", feed_polls.c.feed_id, feed_polls.c.polled_at)

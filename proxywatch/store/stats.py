@@ -45,10 +45,11 @@ def store_stats(conn: Connection) -> dict[str, Any]:
     }
     # background knowledge (the actor dictionary alone) apart from ties read in documents
     provenance = {"documents": 0, "dictionary only": 0}
-    for found, n in conn.execute(
-        select(schema.ties.c.n_sources > 0, func.count()).group_by(schema.ties.c.n_sources > 0)
+    # grouped by the count itself: PostgreSQL cannot group by an expression with a parameter
+    for sources, n in conn.execute(
+        select(schema.ties.c.n_sources, func.count()).group_by(schema.ties.c.n_sources)
     ):
-        provenance["documents" if found else "dictionary only"] += int(n)
+        provenance["documents" if sources else "dictionary only"] += int(n)
     return {
         "tables": {t.name: count(conn, t) for t in TABLES},
         "documents_by_source": dict(sorted(by_source.items())),

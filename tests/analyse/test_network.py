@@ -40,8 +40,8 @@ def test_rift_is_flagged_with_the_events_that_drove_it() -> None:
     after = [ev(f"a{m}", "AGREE", "kh", "qf", date(2021, m, 1)) for m in range(6, 13)]
     report = cohesion([*calm, *storm, *after], {"qf"}, {"kh", "aah"}, WEIGHTS)
     [rift] = report.rifts
-    assert (rift["start"], rift["end"]) == ("2021-01", "2021-04")
-    assert {e["id"] for e in rift["events"]} == {f"s{i}" for i in range(10)}
+    assert (rift.start, rift.end) == ("2021-01", "2021-04")
+    assert {e.id for e in rift.events} == {f"s{i}" for i in range(10)}
 
 
 @given(st.lists(st.just(0), min_size=0, max_size=40))
@@ -66,8 +66,8 @@ def test_reference_leader_shift() -> None:
         [Response("r1", "defiance", "REJECT", "pmf", None, "ignored")],
     )
     result = reference_leaders(ties, [defied], {"pmf"})
-    assert result["shift"] == {"from": ["ghaani", "soleimani"], "to": ["nasrallah"]}
-    assert {t["leader"] for t in result["timeline"]} == {"soleimani", "nasrallah", "ghaani"}
+    assert result.as_dict()["shift"] == {"from": ["ghaani", "soleimani"], "to": ["nasrallah"]}
+    assert {t.leader for t in result.timeline} == {"soleimani", "nasrallah", "ghaani"}
 
 
 def test_removal_cuts_command_paths_and_names_candidates() -> None:
@@ -83,13 +83,13 @@ def test_removal_cuts_command_paths_and_names_candidates() -> None:
         types={"soleimani": "person", "ghaani": "person", "nasrallah": "person"},
     )
     result = removal(G, "qf", {"soleimani"}, {"kh", "pmf", "aah"})
-    assert result["proxies_reached_before"] == ["aah", "kh", "pmf"]
-    assert result["lost_proxies"] == ["kh"]
-    assert result["commanded_patron"] == ["soleimani"] and result["successors"] == ["ghaani"]
-    assert result["vacuum_candidates"][0] == {
+    assert result.proxies_reached_before == ["aah", "kh", "pmf"]
+    assert result.lost_proxies == ["kh"]
+    assert result.commanded_patron == ["soleimani"] and result.successors == ["ghaani"]
+    assert result.as_dict()["vacuum_candidates"][0] == {
         "actor": "nasrallah",
         "followed_by_proxies": True,
-        "brokerage": result["vacuum_candidates"][0]["brokerage"],
+        "brokerage": result.vacuum_candidates[0].brokerage,
         "ties_from": "documents",
     }
 
@@ -109,13 +109,11 @@ def test_heirs_come_from_the_patrons_camp_never_its_adversaries_or_itself() -> N
         ],
         types={"soleimani": "person", "nasrallah": "person"},
     )
-    candidates = [
-        c["actor"] for c in removal(G, "qf", {"soleimani"}, {"kh", "hezbollah"})["vacuum_candidates"]
-    ]
+    candidates = [c.actor for c in removal(G, "qf", {"soleimani"}, {"kh", "hezbollah"}).vacuum_candidates]
     assert "nasrallah" in candidates
     assert not {"usa", "qf", "gcc"} & set(candidates)
-    named = removal(G, "qf", {"soleimani"}, {"kh", "hezbollah"}, named={"kh"})["vacuum_candidates"]
-    assert [c["actor"] for c in named] == []  # nobody the documents name is placed to fill it
+    named = removal(G, "qf", {"soleimani"}, {"kh", "hezbollah"}, named={"kh"}).vacuum_candidates
+    assert [c.actor for c in named] == []  # nobody the documents name is placed to fill it
 
 
 @given(st.text(alphabet="xyz", min_size=2, max_size=6))
@@ -127,4 +125,4 @@ def test_removing_an_isolated_actor_changes_nothing(name: str) -> None:
     ]
     G = ties_graph(ties)
     result = removal(G, "qf", {f"iso_{name}"}, {"pmf", "kh"})
-    assert result["lost_proxies"] == [] and result["proxies_reached_after"] == ["kh", "pmf"]
+    assert result.lost_proxies == [] and result.proxies_reached_after == ["kh", "pmf"]

@@ -22,7 +22,7 @@ from proxywatch.cli import app
 from proxywatch.ingest import IngestProblem, RawDocument, ingest_paths, walk
 from proxywatch.ingest.walk import read_bytes
 from proxywatch.settings import IngestOptions
-from proxywatch.store.db import Store
+from proxywatch.store.db import Store, open_store
 from proxywatch.store.schema import documents, ingest_errors
 
 GOOD = (
@@ -199,6 +199,7 @@ def test_console_never_reads_markup_from_paths_or_text(tmp_path: Path) -> None:
 
 
 def test_error_messages_are_not_markup(tmp_path: Path) -> None:
+    open_store(str(tmp_path / "t.db")).close()  # reading commands refuse a database not there
     result = runner.invoke(app, ["control", "--patron", "[/]nobody", "--db", str(tmp_path / "t.db")])
     assert result.exit_code == 1 and "[/]nobody" in result.output, result.output
     assert "Traceback" not in result.output

@@ -1,0 +1,5 @@
+"""One router per resource: documents, actors, events, ties, graph, analytics, ingest."""
+
+from proxywatch.serve.routes import actors, analytics, documents, events, graph, ingest, ties
+
+ROUTERS = [r.router for r in (documents, actors, events, ties, graph, analytics, ingest)]
