@@ -7,7 +7,7 @@ from datetime import date
 
 import networkx as nx
 
-from proxywatch.analyse.graphs import bloc, generic_allies, incident, patron_side, ties_graph
+from proxywatch.analyse.graphs import bloc, generic_allies, patron_side, tie_basis, ties_graph
 from proxywatch.analyse.load import load_actor_types, load_events, load_ties
 from proxywatch.analyse.records import EventRecord, TieRecord
 from proxywatch.ids import parse_generic
@@ -53,16 +53,7 @@ class Context:
         dictionary's background ties, or, for a generic actor with no tie, its backer, its
         country or the patron's directives to it (see ``generic_allies``)."""
         camp = self.side(patron) | proxies
-        found: dict[str, str] = {}
-        for proxy in proxies:
-            linking = [d for u, v, d in incident(self.graph, proxy) if ({u, v} - {proxy}) & camp]
-            if any(d.get("observed", True) for d in linking):
-                found[proxy] = "documents"
-            elif linking:
-                found[proxy] = "dictionary"
-            else:
-                found[proxy] = "generic"
-        return found
+        return {proxy: tie_basis(self.graph, proxy, camp) or "generic" for proxy in proxies}
 
     def graph_at(self, at: date | None) -> nx.MultiDiGraph:
         return ties_graph(self.ties, at=at, types=self.types)

@@ -79,6 +79,20 @@ def incident(G: nx.MultiDiGraph, node: str) -> list[tuple[str, str, dict[str, ob
     return [*G.in_edges(node, data=True), *G.out_edges(node, data=True)]
 
 
+def tie_basis(G: nx.MultiDiGraph, actor: str, camp: set[str]) -> str | None:
+    """What an actor's ties to the rest of ``camp`` rest on: "documents" when one was read in a
+    document, "dictionary" when they are only the actor dictionary's background, None without ties.
+
+    >>> G = ties_graph([TieRecord("funds", "qf", "kh", observed=False), TieRecord("funds", "qf", "aah")])
+    >>> tie_basis(G, "kh", {"qf"}), tie_basis(G, "aah", {"qf"}), tie_basis(G, "pmf", {"qf"})
+    ('dictionary', 'documents', None)
+    """
+    linking = [d for u, v, d in incident(G, actor) if ({u, v} - {actor}) & camp]
+    if any(d.get("observed", True) for d in linking):
+        return "documents"
+    return "dictionary" if linking else None
+
+
 def _edges(G: nx.MultiDiGraph, kinds: set[str]) -> Iterable[tuple[str, str]]:
     for u, v, data in G.edges(data=True):
         if data["tie"] in kinds:

@@ -24,7 +24,7 @@ from typing import Any
 
 import networkx as nx
 
-from proxywatch.analyse.graphs import COMMAND_TIES, CONTROL_TIES, incident, patron_side
+from proxywatch.analyse.graphs import COMMAND_TIES, CONTROL_TIES, patron_side, tie_basis
 
 TOP = 8
 
@@ -142,13 +142,6 @@ def camp(G: nx.MultiDiGraph, patron: str, proxies: set[str]) -> set[str]:
     return found - adversaries - {patron}
 
 
-def _basis(G: nx.MultiDiGraph, actor: str, camp_members: set[str]) -> str:
-    """Whether the ties linking an actor to the camp were read in documents or only known from
-    the actor dictionary."""
-    linking = [d for u, v, d in incident(G, actor) if ({u, v} - {actor}) & camp_members]
-    return "documents" if any(d.get("observed", True) for d in linking) else "dictionary"
-
-
 def removal(
     G: nx.MultiDiGraph,
     patron: str,
@@ -187,7 +180,9 @@ def removal(
         commanded_patron=sorted(r for r in removed if r in side),
         successors=sorted({u for u, v, d in G.edges(data=True) if d["tie"] == "succeeds" and v in removed}),
         vacuum_candidates=[
-            VacuumCandidate(n, n in followed, round(b_after.get(n, 0.0), 4), _basis(after, n, members))
+            VacuumCandidate(
+                n, n in followed, round(b_after.get(n, 0.0), 4), tie_basis(after, n, members) or "dictionary"
+            )
             for n in candidates
         ],
     )
