@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test check lint types golden clean
+.PHONY: install demo test check lint types golden web clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ check: lint types test
 
 golden: $(STAMP)
 	PROXYWATCH_REGENERATE_GOLDEN=1 $(BIN)/pytest -q tests/extract/test_golden.py
+
+# The analyst's page: front-end libraries from the npm registry, built into
+# proxywatch/serve/static/ (committed, so that a clone needs no npm).
+web:
+	cd web && npm ci --no-audit --no-fund && node build.mjs
 
 clean:
 	rm -rf $(VENV) proxywatch.db proxywatch.db-wal proxywatch.db-shm report.html

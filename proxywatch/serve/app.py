@@ -1,21 +1,25 @@
-"""The FastAPI app: one store for the app's lifetime, its routes, one error shape.
+"""The FastAPI app: one store for the app's lifetime, its routes, one error shape, and the
+analyst's page at ``/`` (static files under ``/static``, a strict Content-Security-Policy).
 
 >>> import tempfile
 >>> from fastapi.testclient import TestClient
 >>> from proxywatch.store.db import open_store
 >>> store = open_store(f"{tempfile.mkdtemp()}/empty.db")
 >>> with TestClient(create_app(store=store)) as client:
-...     client.get("/api/documents").json()
-{'items': [], 'total': 0, 'limit': 50, 'offset': 0}
+...     client.get("/api/documents").json(), client.get("/").headers["content-type"]
+({'items': [], 'total': 0, 'limit': 50, 'offset': 0}, 'text/html; charset=utf-8')
 """
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 import uvicorn
 from fastapi import FastAPI, Request, Response
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
 
 from proxywatch import __version__, api
 from proxywatch.serve import errors
@@ -31,6 +35,20 @@ follows, what-if). Reading needs no login; `POST /api/ingest` needs the operator
 token. Every error is `{"error": {"code", "message", "status"}}`."""
 
 
+STATIC = Path(__file__).parent / "static"  # built from web/ by `make web`, committed
+# The page runs only its own files: no inline script or style, nothing from another origin.
+PAGE_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+
+
+def _page(_request: Request) -> FileResponse:
+    """The analyst's page (its views are hash routes, so this one route serves them all)."""
+    return FileResponse(STATIC / "index.html", media_type="text/html", headers={"Cache-Control": "no-cache"})
+
+
 async def _guard(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
     """Refuse bodies over the upload limit before they are read, and mark every answer as JSON
     that browsers must not sniff as something else."""
@@ -43,6 +61,9 @@ async def _guard(request: Request, call_next: Callable[[Request], Awaitable[Resp
     response = await call_next(request)
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Referrer-Policy"] = "no-referrer"
+    path = request.url.path
+    if path == "/" or path.startswith("/static/"):
+        response.headers["Content-Security-Policy"] = PAGE_POLICY
     return response
 
 
@@ -73,6 +94,8 @@ def create_app(
     app.middleware("http")(_guard)
     for router in ROUTERS:
         app.include_router(router)
+    app.add_api_route("/", _page, include_in_schema=False, methods=["GET", "HEAD"])
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
 
 
