@@ -12,27 +12,25 @@ Events under intent verbs or "will" are intended; under "could"/"if", hypothetic
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from proxywatch.extract.arguments import MATERIAL_CONFLICT, ONE_SIDED_TARGET, ArgumentReader, Found
 from proxywatch.extract.dates import resolve_date
 from proxywatch.extract.mentions import DocMentions
 from proxywatch.extract.modality import Modality
 from proxywatch.extract.places import country_of
 from proxywatch.extract.records import Actor, Event, Evidence
 from proxywatch.extract.references import References, load_references
+from proxywatch.extract.syntax import EMBED, OBJ, RELATIVE_PRONOUNS, SUBJ, Trigger
 from proxywatch.ids import parse_generic
 from proxywatch.ontology import Ontology
 from proxywatch.ontology.schema import ModeCue, NounEntry, VerbEntry
 
-SUBJ = {"nsubj", "csubj"}
-PASS_SUBJ = {"nsubjpass", "csubjpass"}
-OBJ = {"dobj", "obj"}
-EMBED = {"xcomp", "ccomp", "dobj", "pobj", "prep", "prt", "advcl", "acomp", "conj", "pcomp", "attr"}
-INHERIT = {"xcomp", "conj", "advcl", "acl", "pcomp", "relcl", "acomp"}
-MODIFIERS = {"compound", "amod", "poss", "nmod", "appos", "npadvmod"}
+__all__ = ["EventCoder", "Trigger"]
+
 # Heads whose embedded events are what they ask, threaten or refuse, not what happened.
 CONTENT_HEADS = {"REQUEST", "THREATEN", "REJECT"}
 # Heads that commit to what they embed ("agreed to suspend attacks"): the inner event is intended.
@@ -45,28 +43,15 @@ SOURCE_EXCLUDED = {"media"}
 PLEDGED = {"AID", "RETREAT", "CONCEDE", "COOPERATE"}
 PRESENT_AUX = {"is", "are", "am", "'s", "'re"}
 HISTORICAL_DAYS = 30
-MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "SANCTION"}
 # Material events often reported with one side unnamed: the actor alone ("protesters rallied",
 # "militants opened fire") or, in an agentless passive, the target alone ("the base was attacked").
 ONE_SIDED_SOURCE = {"PROTEST", "MOBILIZE", "ASSAULT", "COERCE", "RETREAT", "AID"}
-ONE_SIDED_TARGET = {"ASSAULT", "COERCE", "SANCTION"}
+DEFINITE = {"the", "this", "that", "these", "those"}
+ANTECEDENT_WINDOW = 2  # sentences back that "the attack" may name an attack told before
 RESPONSE_WINDOW = 4  # sentences back that an untargeted compliance or refusal may answer a request
 
 
-@dataclass
-class Trigger:
-    token: Token
-    type: str
-    mode: str | None
-    target_preps: list[str]
-    pos: str
-    lemma: str
-    parent: Trigger | None = None
-    embedded_in: str | None = None  # "content", "intent", "stop" or None
-    children: list[Trigger] = field(default_factory=list)
-
-
-class EventCoder:
+class EventCoder(ArgumentReader):
     """Codes events in a parsed, mention-resolved Doc."""
 
     def __init__(
@@ -96,30 +81,10 @@ class EventCoder:
         self.cues: dict[str, list[ModeCue]] = defaultdict(list)
         for c in lex.mode_cues:
             self.cues[c.lemma].append(c)
+        # weapons that stand for the attack as a subject ("a rocket killed"): ASSAULT's cues
+        self.weapons = {c.lemma for c in lex.mode_cues if c.type == "ASSAULT"} - {"air", "sexual", "sexually"}
 
     # -- triggers ------------------------------------------------------------------------------
-    def verb_entry(self, token: Token) -> VerbEntry | None:
-        entries = self.verbs.get(token.lemma_.lower())
-        if not entries:
-            return None
-        child_lemmas = {c.lemma_.lower() for c in token.children if c.dep_ in ("prt", "prep")}
-        objects = {c.lemma_.lower() for c in token.children if c.dep_ in OBJ | PASS_SUBJ}
-        for entry in entries:
-            if entry.particle and entry.particle not in child_lemmas:
-                continue
-            if entry.object and not objects & set(entry.object):
-                continue
-            return entry
-        return None
-
-    def noun_entry(self, token: Token) -> NounEntry | None:
-        """The first sense of a noun whose required modifiers are present ("hunger strike")."""
-        modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")}
-        for entry in self.nouns.get(token.lemma_.lower(), []):
-            if not entry.modifiers or modifiers & set(entry.modifiers):
-                return entry
-        return None
-
     def find_triggers(self, doc: Doc) -> list[Trigger]:
         triggers: list[Trigger] = []
         for token in doc:
@@ -153,6 +118,15 @@ class EventCoder:
                     continue
                 head = token.head
                 lemma = head.lemma_.lower()
+                if lemma in self.mod.commission_verbs and token.dep_ in ("xcomp", "advcl"):
+                    trig.embedded_in = "commissioned"  # "hired a gunman to kill X": not done
+                    break
+                if self.backing(trig):
+                    break  # "struck X with support from Y": an event of its own (joint_action)
+                if token.dep_ == "advcl" and any(
+                    c.dep_ == "mark" and c.lower_ in self.mod.asserting_marks for c in token.children
+                ):
+                    break  # "warned ... as Tehran rejected the offer": a circumstance, told as fact
                 if head.i in by_token and head.i != trig.token.i:
                     parent = by_token[head.i]
                     if trig.pos == "noun" and parent.pos == "verb" and trig.token.dep_ not in OBJ | {"pobj"}:
@@ -177,266 +151,6 @@ class EventCoder:
                 steps += 1
 
     # -- arguments -----------------------------------------------------------------------------
-    def actors_at(self, token: Token, found: DocMentions, depth: int = 0) -> list[tuple[str, str]]:
-        """Actors a token stands for: its own mention, else one inside its modifiers; conjuncts too."""
-        result: list[tuple[str, str]] = []
-        mention = found.at(token)
-        named = [c for c in token.children if c.dep_ == "appos" and found.at(c) is not None]
-        states = self.conjoined_states(token, found) if mention is not None else []
-        if states:  # "U.S. and British forces": each state's forces act
-            result.extend(states)
-        elif mention is not None:
-            result.append((mention.actor_id, mention.rule))
-        elif named:  # "the senior militia commander Abu Mahdi al-Muhandis": the named one
-            inner = found.at(named[0])
-            assert inner is not None
-            result.append((inner.actor_id, inner.rule))
-        elif token.lemma_.lower() in self.assets and self.user_of(token, found):
-            result.extend(self.user_of(token, found))  # "facilities used by Kata'ib Hezbollah"
-        elif depth < 2:
-            for child in token.children:
-                if child.dep_ in MODIFIERS or (child.dep_ == "prep" and child.lemma_ == "of"):
-                    arg = (
-                        child
-                        if child.dep_ != "prep"
-                        else next((g for g in child.children if g.dep_ == "pobj"), None)
-                    )
-                    if arg is not None:
-                        found_inner = self.actors_at(arg, found, depth + 1)
-                        if found_inner:
-                            result.extend(found_inner[:1])
-                            break
-        for child in token.children:
-            if child.dep_ == "conj" and depth == 0:
-                result.extend(self.actors_at(child, found, depth))
-        seen: set[str] = set()
-        return [r for r in result if not (r[0] in seen or seen.add(r[0]))]  # type: ignore[func-returns-value]
-
-    @staticmethod
-    def conjoined_states(token: Token, found: DocMentions) -> list[tuple[str, str]]:
-        """The states of "U.S. and British forces": a generic actor whose modifiers name several."""
-        mention = found.at(token)
-        if mention is None or parse_generic(mention.actor_id) is None:
-            return []
-        modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")]
-        modifiers += [g for c in modifiers for g in c.children if g.dep_ == "conj"]
-        states: list[tuple[str, str]] = []
-        for tok in modifiers:
-            inner = found.at(tok)
-            if inner is not None and found.actors[inner.actor_id].type == "state":
-                states.append((inner.actor_id, inner.rule))
-        return states if len({s for s, _ in states}) >= 2 else []
-
-    def user_of(self, token: Token, found: DocMentions) -> list[tuple[str, str]]:
-        """Who uses an asset: the agent of "used by X" / "belonging to X" on it."""
-        for child in token.children:
-            if child.dep_ not in ("acl", "relcl"):
-                continue
-            for grand in child.children:
-                if grand.dep_ in ("agent", "prep") and grand.lower_ in ("by", "to"):
-                    for pobj in (g for g in grand.children if g.dep_ == "pobj"):
-                        found_actors = self.actors_at(pobj, found, depth=1)
-                        if found_actors:
-                            return found_actors
-        return []
-
-    def done_to(self, token: Token) -> bool:
-        """Whether a participle's event is done to someone ("killed", "arrested"), so that the
-        noun it describes is its target; "interns protested" (misparsed as a participle) is not."""
-        entry = self.verb_entry(token)
-        return entry is not None and entry.type in ONE_SIDED_TARGET
-
-    def headline_passive(self, token: Token) -> bool:
-        """ "Top Hamas leader killed in Iran": a headline's past participle with a subject and no
-        auxiliary or object is a passive; its subject is the one acted upon."""
-        if token.tag_ != "VBN" or token.dep_ != "ROOT" or not self.done_to(token):
-            return False
-        deps = {c.dep_ for c in token.children}
-        return "nsubj" in deps and not deps & {"aux", "auxpass", "dobj", "obj"}
-
-    def subject(self, token: Token, found: DocMentions, hops: int = 0) -> tuple[list[tuple[str, str]], bool]:
-        """Source actors of a verb: its subject, its passive agent, or inherited from the verb it hangs on."""
-        if self.headline_passive(token):
-            return [], False
-        for child in token.children:
-            if child.dep_ == "agent":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        return self.actors_at(pobj, found), False
-        if any(c.dep_ == "auxpass" for c in token.children):
-            # "were killed in a U.S. drone strike": the actor of the event noun that did it
-            for obj in self.prep_objects(token, ["in", "by", "during", "from"]):
-                noun = self.noun_entry(obj)
-                if noun is not None:
-                    inner = Trigger(obj, noun.type, noun.mode, noun.target_preps, "noun", noun.lemma)
-                    actors, _ = self.noun_source(inner, found)
-                    if actors:
-                        return actors, False
-            agent = self.deep_agent(token)
-            if agent is not None:
-                return self.actors_at(agent, found), False
-        for child in token.children:
-            if child.dep_ in SUBJ:
-                if child.lower_ in ("who", "which", "that") and token.dep_ == "relcl":
-                    return self.actors_at(token.head, found), True
-                return self.actors_at(child, found), False
-        if hops < 3 and token.dep_ in INHERIT and token.head.i != token.i:
-            head = token.head
-            if head.dep_ == "prep" and token.dep_ == "pcomp":  # "accused of killing": up to "accused"
-                head = head.head
-                for child in head.children:
-                    if child.dep_ in PASS_SUBJ:  # the accused did the killing
-                        return self.actors_at(child, found), True
-            if token.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
-                if token.dep_ == "acl" and token.tag_ == "VBN" and self.done_to(token):
-                    return [], False  # "Hamas leader killed in Iran": the noun is the one killed
-                return self.actors_at(head, found), True
-            if token.dep_ == "xcomp":  # object control: "urged X to stop" -> X is the subject
-                for child in head.children:
-                    if child.dep_ in OBJ:
-                        return self.actors_at(child, found), True
-            actors, _ = self.subject(head, found, hops + 1)
-            return actors, True
-        return [], False
-
-    @staticmethod
-    def deep_agent(verb: Token) -> Token | None:
-        """The object of a "by" phrase the parser attached below the verb instead of to it
-        ("designated as terrorist organizations by the United States")."""
-        for tok in verb.subtree:
-            if tok.lower_ == "by" and tok.dep_ in ("prep", "agent") and tok.head.i != verb.i:
-                for pobj in tok.children:
-                    if pobj.dep_ == "pobj":
-                        return pobj
-        return None
-
-    def prep_objects(self, token: Token, preps: list[str]) -> list[Token]:
-        objs: list[Token] = []
-        for child in token.children:
-            if child.dep_ in ("prep", "prt", "dative") and child.lemma_.lower() in preps:
-                objs.extend(g for g in child.children if g.dep_ == "pobj")
-                if child.dep_ == "dative" and not list(child.children):
-                    objs.append(child)
-        return objs
-
-    def verb_target(self, trig: Trigger, found: DocMentions) -> list[tuple[str, str]]:
-        token = trig.token
-        passive = any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in token.children)
-        candidates: list[Token] = []
-        if passive:
-            candidates += [c for c in token.children if c.dep_ in PASS_SUBJ]
-        if self.headline_passive(token):
-            candidates += [c for c in token.children if c.dep_ == "nsubj"]
-        candidates += [c for c in token.children if c.dep_ in OBJ | {"dative"}]
-        candidates += self.prep_objects(token, trig.target_preps or ["on", "against", "at", "with", "to"])
-        for obj in (c for c in token.children if c.dep_ in OBJ):  # "landed blows against X"
-            candidates += self.prep_objects(
-                obj, [p for p in trig.target_preps if p in ("against", "on", "upon")]
-            )
-        if (
-            (passive or (token.dep_ == "acl" and token.tag_ == "VBN" and self.done_to(token)))
-            and not candidates
-            and token.dep_
-            in (
-                "relcl",
-                "acl",
-            )
-        ):
-            candidates.append(token.head)  # "a leader killed in Lebanon", "the base, which was hit"
-        # "ignoring and even sneering at the orders", "don't take orders nor respect X": shared objects
-        for conj in [c for c in token.children if c.dep_ == "conj"] + (
-            [token.head] if token.dep_ == "conj" else []
-        ):
-            candidates += [c for c in conj.children if c.dep_ in OBJ]
-            candidates += self.prep_objects(conj, trig.target_preps or ["at", "on", "against"])
-        # "threatened to remove X": the object of the clause the verb governs
-        for comp in (c for c in token.children if c.dep_ in ("xcomp", "ccomp")):
-            if trig.type == "REQUEST" and comp.dep_ == "ccomp":  # "demanded that Iran end ...": Iran
-                candidates += [c for c in comp.children if c.dep_ in SUBJ]
-            candidates += [c for c in comp.children if c.dep_ in OBJ]
-            if trig.type in ("REQUEST", "THREATEN"):  # "warned it will exert pressure on Iran"
-                inner = [comp, *(c for c in comp.children if c.dep_ in OBJ)]
-                inner += [g for c in comp.children if c.dep_ == "xcomp" for g in [c, *c.children]]
-                for tok in inner:
-                    candidates += self.prep_objects(tok, ["on", "against", "upon"])
-        for cand in candidates:
-            if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in cand.children) and cand.dep_ in OBJ:
-                continue  # "withdraw its troops from Syria": the subject's own, not the target
-            actors = self.actors_at(cand, found)
-            if actors:
-                return actors
-        if trig.type in MATERIAL_CONFLICT:
-            for cand in candidates:
-                state = self.city_state(cand, found)
-                if state:
-                    return state
-        return []
-
-    def city_state(self, token: Token, found: DocMentions) -> list[tuple[str, str]]:
-        """A city that is attacked stands for its state ("attacked Tel Aviv"): the city becomes a
-        mention of the state."""
-        ent = self.entity_at(token)
-        if ent is None or ent.label_ != "GPE" or not found.free(ent.start, ent.end):
-            return []
-        kind, iso3 = country_of(ent.text)
-        state = next(
-            (a for a in found.actors.values() if a.type == "state" and a.country == iso3),
-            self.states.get(iso3 or ""),
-        )
-        if kind != "city" or state is None:
-            return []
-        found.add(token.doc, ent.start, ent.end, found.actors.get(state.id, state), "city", 0.6)
-        return [(state.id, "city")]
-
-    def noun_source(self, trig: Trigger, found: DocMentions) -> tuple[list[tuple[str, str]], bool]:
-        token = trig.token
-        own = found.at(token)
-        if own is not None and trig.type == "PROTEST":  # "protesters gathered": the noun is the actor
-            return [(own.actor_id, own.rule)], False
-        for child in token.children:
-            if child.dep_ in ("poss", "compound", "amod", "nmod"):
-                actors = self.actors_at(child, found)
-                if actors:
-                    return actors, False
-        between = self.prep_objects(token, ["by", "between", "among"])
-        if token.dep_ in SUBJ:  # "clashes erupted between X and Y": the phrase hangs on the verb
-            between += self.prep_objects(token.head, ["between", "among"])
-        for obj in between:
-            actors = self.actors_at(obj, found)  # "clashes between X and Y": both, each on the other
-            if actors:
-                return actors, False
-        anchor = self.counted_by(token)
-        head = anchor.head
-        if anchor.dep_ in OBJ and head.lemma_.lower() in self.light:
-            return self.subject(head, found)
-        return [], False
-
-    def counted_by(self, token: Token) -> Token:
-        """The quantity noun an event noun is counted by ("a series of strikes" -> series), so
-        that the light verb above it carries the event; else the noun itself."""
-        if (
-            token.dep_ == "pobj"
-            and token.head.lower_ == "of"
-            and token.head.head.lemma_.lower() in self.quantities
-        ):
-            return token.head.head
-        return token
-
-    def noun_target(self, trig: Trigger, found: DocMentions) -> list[tuple[str, str]]:
-        preps = trig.target_preps or ["on", "against", "with", "of", "to"]
-        objects = self.prep_objects(trig.token, preps)
-        anchor = self.counted_by(trig.token)
-        head = anchor.head
-        if anchor is not trig.token:  # "a series of strikes on X" (not the counted noun itself)
-            objects += [o for o in self.prep_objects(anchor, preps) if o.i != trig.token.i]
-        if anchor.dep_ in OBJ and head.lemma_.lower() in self.light:
-            objects += self.prep_objects(head, preps)  # "held a meeting with X": "with" hangs on "held"
-        for obj in objects:
-            actors = self.actors_at(obj, found)
-            if actors:
-                return actors
-        return []
-
     def directive_target(
         self,
         trig: Trigger,
@@ -557,11 +271,6 @@ class EventCoder:
         return None, None
 
     # -- main ----------------------------------------------------------------------------------
-    def entity_at(self, token: Token) -> Span | None:
-        """The named entity a token is part of (entities are indexed once per document: reading
-        ``doc.ents`` rebuilds the whole list, which made long documents quadratic)."""
-        return self._entities.get(token.i)
-
     def entities_in(self, sent: Span) -> list[Span]:
         found = {id(e): e for i in range(sent.start, sent.end) if (e := self._entities.get(i)) is not None}
         return list(found.values())
@@ -571,7 +280,9 @@ class EventCoder:
         triggers = self.find_triggers(doc)
         events: list[Event] = []
         for trig in sorted(triggers, key=lambda t: t.token.i):
-            if trig.embedded_in == "content" and trig.parent is not None:
+            if (
+                trig.embedded_in == "content" and trig.parent is not None
+            ) or trig.embedded_in == "commissioned":
                 continue
             if trig.embedded_in in ("content", "stop") and trig.parent is None and trig.pos == "noun":
                 if not (trig.type in DISCONTINUED and self.discontinued(trig)):
@@ -614,30 +325,6 @@ class EventCoder:
                         )
         return events
 
-    def claimant(self, trig: Trigger, found: DocMentions) -> list[tuple[str, str]]:
-        """Who claimed an attack reported without its agent: the subject of "claimed
-        responsibility" in the same sentence or the next one."""
-        if not any(c.dep_ == "auxpass" for c in trig.token.children):
-            return []
-        doc = trig.token.doc
-        sentence = found.sentence_of.get(trig.token.i, 0)
-        for token in doc[trig.token.sent.start :]:
-            if found.sentence_of.get(token.i, 0) > sentence + 2:  # the next sentence, even split
-                break
-            if token.lemma_.lower() not in self.mod.claim_verbs or token.pos_ != "VERB":
-                continue
-            claims = any(c.dep_ in OBJ and c.lemma_.lower() in self.mod.claim_objects for c in token.children)
-            # "the attack, which the Islamic Resistance claimed"
-            claims = claims or (token.dep_ == "relcl" and token.head.lemma_.lower() in self.mod.claim_objects)
-            if not claims:
-                continue
-            for child in token.children:
-                if child.dep_ in SUBJ:
-                    actors = self.actors_at(child, found)
-                    if actors:
-                        return actors
-        return []
-
     def main_clause(self, trig: Trigger) -> bool:
         """Whether a trigger is the main predicate of its sentence (or conjoined with it), or the
         protest noun that predicate carries ("held a demonstration", "protesters gathered"):
@@ -668,6 +355,8 @@ class EventCoder:
     ) -> list[Event]:
         if self.reports_speech(trig):
             return []
+        if trig.type == "ACCUSE" and trig.pos == "verb" and trig.token.dep_ == "acl":
+            return []  # "a rocket attributed to X", "a man accused of spying": a description
         if trig.pos == "verb":
             sources, inherited = self.subject(trig.token, found)
             targets = self.verb_target(trig, found)
@@ -697,6 +386,19 @@ class EventCoder:
                     targets = inner_targets
         if not sources and trig.type == "AID" and trig.pos == "verb":
             sources = self.place_as_source(trig, found)  # "were trained in Iran"
+        means = (
+            self.means_subject(trig.token) if trig.type in MATERIAL_CONFLICT and trig.pos == "verb" else None
+        )
+        if means is not None:  # "The attack killed two soldiers", "a drone launched by X hit"
+            agents = self.attributed(means, found) or (
+                [] if sources else self.agent_of_means(means, trig, found, issued)
+            )
+            sources, rule = (agents, rule + "+means") if agents else (sources, rule)
+        joint = self.joint_action(trig, found)
+        if joint is not None:  # "X struck Y with support from Z": Z cooperates with X
+            sources, targets = joint
+            trig = Trigger(trig.token, "COOPERATE", None, [], trig.pos, trig.lemma)
+            rule += "+joint"
         halted = self.halted(trig) if trig.pos == "noun" and trig.type == "SANCTION" else None
         if halted is not None:  # "announced a suspension of its operations against U.S. forces"
             trig = Trigger(trig.token, "RETREAT", "ceasefire", trig.target_preps, "noun", trig.lemma)
@@ -761,6 +463,96 @@ class EventCoder:
                 replace(template, source=source, target=target, evidence=evidence, extra=dict(template.extra))
             )
         return results
+
+    def attributed(self, means: Token, found: DocMentions) -> Found:
+        """Who an attack or weapon is attributed to: "a rocket attributed to X", "a drone
+        launched by X"."""
+        for acl in (c for c in means.children if c.dep_ == "acl"):
+            agents = [p for c in acl.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            for obj in self.prep_objects(acl, ["to", "by"]) + agents:
+                actors = self.actors_at(obj, found)
+                if actors:
+                    return actors
+        return []
+
+    def agent_of_means(self, means: Token, trig: Trigger, found: DocMentions, issued: list[Event]) -> Found:
+        """Who acts when the subject of a harm verb is the attack or the weapon itself (and names
+        no actor): the attack's own agent ("a Houthi drone attack killed"), or, for a definite
+        attack told of just before ("X attacked the base on Monday. The attack killed two
+        soldiers"), that attack's source."""
+        if self.noun_entry(means) is not None:
+            inner = self.noun_entry(means)
+            assert inner is not None
+            actors, _ = self.noun_source(
+                Trigger(means, inner.type, inner.mode, inner.target_preps, "noun", inner.lemma), found
+            )
+        else:
+            actors = [
+                a
+                for c in means.children
+                if c.dep_ in ("compound", "amod", "nmod", "poss")
+                for a in self.actors_at(c, found)
+            ]
+        if actors:
+            return actors
+        if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in means.children):
+            return []
+        sentence = found.sentence_of.get(trig.token.i, 0)
+        for event in reversed(issued):
+            back = sentence - event.extra.get("sentence_no", -99)
+            told = event.evidence.rule.rsplit(":", 1)[-1]  # the trigger lemma ends the rule
+            if 0 < back <= ANTECEDENT_WINDOW and event.type == "ASSAULT" and event.source:
+                # "conducted airstrikes ... the strikes destroyed": the same kind of attack
+                return [(event.source, "antecedent")] if told.endswith(means.lemma_.lower()) else []
+        return []
+
+    def means_subject(self, verb: Token) -> Token | None:
+        """The subject of a verb (or of the verb it is conjoined with) when it is an attack or a
+        weapon rather than an actor: "the strike destroyed", "a rocket killed"."""
+        token = verb
+        for _ in range(3):
+            for child in token.children:
+                if child.dep_ in SUBJ:
+                    if child.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
+                        child = token.head  # "an airstrike that killed X": the airstrike
+                    lemma = child.lemma_.lower()
+                    entry = self.noun_entry(child)
+                    if (entry is not None and entry.type == "ASSAULT") or lemma in self.weapons:
+                        return child
+                    return None
+            if token.dep_ != "conj":
+                return None
+            token = token.head
+        return None
+
+    def backing(self, trig: Trigger) -> bool:
+        """Whether a trigger is the backing noun of a "with support from X" phrase."""
+        token = trig.token
+        return (
+            trig.pos == "noun"
+            and trig.lemma in self.mod.backing_nouns
+            and token.dep_ == "pobj"
+            and token.head.lower_ == "with"
+        )
+
+    def joint_action(self, trig: Trigger, found: DocMentions) -> tuple[Found, Found] | None:
+        """ "The U.S. and U.K. conducted strikes with support from Australia and Canada": the
+        backers (the "from"/"of" phrase of a backing noun under "with") cooperate with the
+        subject of the clause the phrase modifies. None where the construction is absent."""
+        if not self.backing(trig):
+            return None
+        token = trig.token
+        prep = token.head
+        backers = [a for obj in self.prep_objects(token, ["from", "of"]) for a in self.actors_at(obj, found)]
+        if prep.head.pos_ in ("VERB", "AUX"):
+            backed, _ = self.subject(prep.head, found)
+        elif prep.head.dep_ in SUBJ:  # "the militaries of X and Y, with support from Z, struck"
+            backed = self.actors_at(prep.head, found)
+        else:
+            return None
+        if not backers or not backed:
+            return None
+        return backers, backed
 
     def new_event(
         self,
@@ -829,16 +621,6 @@ class EventCoder:
             ):
                 return True
         return trig.embedded_in == "stop"
-
-    def place_as_source(self, trig: Trigger, found: DocMentions) -> list[tuple[str, str]]:
-        if not any(c.dep_ == "auxpass" for c in trig.token.children):
-            return []
-        verbs = [trig.token, *(c for c in trig.token.children if c.dep_ == "conj")]
-        for obj in [o for verb in verbs for o in self.prep_objects(verb, ["in"])]:
-            mention = found.at(obj)
-            if mention is not None and found.actors[mention.actor_id].type == "state":
-                return [(mention.actor_id, "place")]
-        return []
 
     def stops(self, trig: Trigger) -> bool:
         head = trig.token.head

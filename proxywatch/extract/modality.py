@@ -32,6 +32,11 @@ class Modality(BaseModel):
     blame_words: frozenset[str] = frozenset()
     claim_verbs: frozenset[str] = frozenset()
     claim_objects: frozenset[str] = frozenset()
+    control_verbs: frozenset[str] = frozenset()
+    undergo_verbs: frozenset[str] = frozenset()
+    backing_nouns: frozenset[str] = frozenset()
+    asserting_marks: frozenset[str] = frozenset()
+    commission_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)

@@ -49,20 +49,58 @@ def _dirs(paths: list[str]) -> list[Path] | None:
     return [Path(p) for p in paths] if paths else None
 
 
+# Words a heading never ends with: a line ending in one was wrapped mid-sentence.
+WRAP_WORDS = frozenset(
+    "a an the of and or but to in on at by for from with as that which who than its their his her".split()
+)
+
+
+def soft_wrap(before: str, after: str) -> bool:
+    """Whether a single line break between two lines only wraps a sentence (text extracted from
+    PDF reports keeps the page's line ends): the line before does not end a sentence and the
+    next one goes on in lower case ("... other\nnavies have"), or the line before ends with a
+    comma or a word no heading ends with ("... the United States, Israel,\nand others").
+
+    >>> soft_wrap("the U.S. Navy and other", "navies have intercepted")
+    True
+    >>> soft_wrap("The Houthis: Background and Iranian Support", "The Houthi movement")
+    False
+    >>> soft_wrap("conducted strikes on the", "Houthis.")
+    True
+    """
+    before, after = before.rstrip(), after.lstrip()
+    if not before or not after or before[-1] in '.!?:;"”’)]•':
+        return False
+    if after[0].islower():
+        return True
+    last = before.split()[-1]
+    return before[-1] == "," or last in WRAP_WORDS
+
+
 @Language.component("proxywatch_paragraphs")
 def paragraphs(doc: Doc) -> Doc:
     """Start a sentence after every line break, so headings and captions stand alone.
 
     News text puts headlines, captions and paragraphs on their own lines; the parser would
-    otherwise run a heading into the next sentence. Runs before the parser, which keeps
+    otherwise run a heading into the next sentence. A single line break that only wraps a
+    sentence (:func:`soft_wrap`) is left to the parser. Runs before the parser, which keeps
     boundaries already set.
     """
+    text = doc.text
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if "\n" in previous.text_with_ws[len(previous.text) :] or (
-            previous.is_space and "\n" in previous.text
-        ):
-            token.is_sent_start = True
+        gap = previous.text_with_ws[len(previous.text) :] if not previous.is_space else previous.text
+        if "\n" not in gap:
+            continue
+        if gap.count("\n") == 1 and not token.is_space:
+            line_start = text.rfind("\n", 0, previous.idx) + 1
+            line_end = text.find("\n", token.idx)
+            before = text[line_start : previous.idx + len(previous.text)]
+            after = text[token.idx : line_end if line_end >= 0 else len(text)]
+            if soft_wrap(before, after):
+                token.is_sent_start = False
+                continue
+        token.is_sent_start = True
     return doc
 
 

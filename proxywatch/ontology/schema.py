@@ -104,6 +104,7 @@ class TieVerb(Strict):
     tie: str
     requires: list[str] = Field(default_factory=list)
     object_nouns: list[str] = Field(default_factory=list)
+    past_ends: bool = True  # "X led Y" is over; "X designated Y" still holds
 
 
 class TieModifier(Strict):
@@ -130,6 +131,13 @@ class TieLexiconFile(Strict):
     former_words: list[str] = Field(default_factory=list)
     modifiers: list[TieModifier] = Field(default_factory=list)
     head_titles: list[str] = Field(default_factory=list)
+    government_titles: list[str] = Field(default_factory=list)
+    official_titles: list[str] = Field(default_factory=list)
+    deputy_words: list[str] = Field(default_factory=list)
+    conflict_nouns: list[str] = Field(default_factory=list)
+    hostile_prefixes: list[str] = Field(default_factory=list)
+    direction_nouns: list[str] = Field(default_factory=list)
+    designation_nouns: list[str] = Field(default_factory=list)
     membership_verbs: list[str] = Field(default_factory=list)
     coalition_nouns: list[str] = Field(default_factory=list)
     military_words: list[str] = Field(default_factory=list)

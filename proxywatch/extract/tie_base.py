@@ -1,0 +1,202 @@
+"""The base of the tie reader: its word lists, how a token names actors, and how a tie is made.
+
+A tie is made only between two actors whose types the tie type allows
+(``ontology/data/tie_types.yaml``); it is former when the words say so ("the late", "former")
+or when the dictionary knows it ended before the document was published.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from proxywatch.dictionary import ActorDictionary
+from proxywatch.dictionary.schema import period_end
+from proxywatch.extract.mentions import DocMentions
+from proxywatch.extract.records import Evidence, Tie
+from proxywatch.ontology import Ontology
+from proxywatch.ontology.schema import TieVerb
+
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# an organisation leading another is operational command, a person leading one is leadership
+GROUP_LEADS_AS = "commands"
+ARMED = {"armed_group", "state_agency", "state"}  # a party that leads a body leads it ("Fatah leads the PLO")
+
+
+class TieBase:
+    """Word lists and shared helpers of :class:`proxywatch.extract.ties.TieReader`."""
+
+    def __init__(self, ontology: Ontology, dictionary: ActorDictionary) -> None:
+        lex = ontology.tie_lexicon
+        self.roles = lex.role_nouns
+        self.verbs: dict[str, TieVerb] = {v.lemma: v for v in lex.verbs}
+        self.former = set(lex.former_words)
+        self.modifiers = {m.word: m for m in lex.modifiers}
+        self.head_titles = set(lex.head_titles)
+        self.government_titles = set(lex.government_titles)
+        self.official_titles = set(lex.official_titles)
+        self.deputy_words = set(lex.deputy_words)
+        self.conflict_nouns = set(lex.conflict_nouns)
+        self.hostile_prefixes = set(lex.hostile_prefixes)
+        self.direction_nouns = set(lex.direction_nouns)
+        self.designation_nouns = set(lex.designation_nouns)
+        self.membership_verbs = set(lex.membership_verbs)
+        self.coalition_nouns = set(lex.coalition_nouns)
+        self.military_words = set(lex.military_words)
+        self.support_nouns = lex.support_nouns
+        self.support_verbs = set(lex.support_verbs)
+        self.designation_labels = lex.designation_labels
+        self.relation_words = lex.relation_words
+        self.tie_types = ontology.tie_types
+        self.dictionary = dictionary
+
+    def actor(self, token: Token | None, found: DocMentions) -> str | None:
+        if token is None:
+            return None
+        mention = found.at(token)
+        if mention is not None:
+            return mention.actor_id
+        # "the lead of Hezbollah's leader Hasan Nasrallah": the named person before the organisation
+        for deps in (("appos",), ("compound", "poss", "amod", "nmod")):
+            for child in token.children:
+                if child.dep_ in deps:
+                    inner = found.at(child)
+                    if inner is not None:
+                        return inner.actor_id
+        return None
+
+    def actors(self, token: Token | None, found: DocMentions, strict: bool = False) -> list[str]:
+        """Actors a token names, with its conjuncts; ``strict`` ignores modifiers
+        ("command the militia's respect" does not command the militia)."""
+        if token is None:
+            return []
+        mention = found.at(token)
+        first = (
+            mention.actor_id
+            if strict and mention is not None
+            else None
+            if strict
+            else self.actor(token, found)
+        )
+        result = [a for a in [first] if a]
+        for child in token.children:
+            if child.dep_ == "conj":
+                result.extend(self.actors(child, found, strict))
+        result.extend(self.included(token, found))
+        return list(dict.fromkeys(result))
+
+    def included(self, token: Token, found: DocMentions) -> list[str]:
+        """Members a phrase names ("militant groups, including Kata'ib Hezbollah and KSS"): a
+        standing tie said of the phrase holds of each of them."""
+        return [
+            actor
+            for child in token.children
+            if child.dep_ == "prep" and child.lower_ == "including"
+            for pobj in child.children
+            if pobj.dep_ == "pobj"
+            for actor in self.actors(pobj, found)
+        ]
+
+    @staticmethod
+    def negated(verb: Token) -> bool:
+        """ "does not command", "don't take orders nor respect": negated, also through "nor"."""
+        for tok in (verb, verb.head if verb.dep_ == "conj" else None):
+            if tok is not None and any(c.dep_ == "neg" or c.lower_ in ("nor", "never") for c in tok.children):
+                return True
+        return False
+
+    def is_former(self, token: Token) -> bool:
+        return any(
+            c.lower_ in self.former for c in token.children if c.dep_ in ("amod", "advmod", "compound")
+        )
+
+    def make(
+        self,
+        doc: Doc,
+        found: DocMentions,
+        tie: str,
+        source: str | None,
+        target: str | None,
+        token: Token,
+        rule: str,
+        former: bool,
+        conf: float,
+    ) -> Tie | None:
+        if not source or not target or source == target:
+            return None
+        if tie == "leads" and (
+            found.actors[source].type in ARMED or self.military(found.actors[target].name)
+        ):
+            tie = GROUP_LEADS_AS  # a force over a group, or anyone at the head of a force, commands
+        types = self.tie_types[tie]
+        src_type, tgt_type = found.actors[source].type, found.actors[target].type
+        if types.source and src_type not in types.source or types.target and tgt_type not in types.target:
+            return None
+        sent = token.sent
+        former = former or self.ended_before(source, tie, target, token.doc._.pw_published)
+        valid = "former" if former and self.tie_types[tie].can_be_former else "current"
+        return Tie(
+            tie, source, target, Evidence(sent.text, sent.start_char, sent.end_char, rule, conf), valid
+        )
+
+    def military(self, name: str) -> bool:
+        return bool(set(name.lower().replace("-", " ").split()) & self.military_words)
+
+    def ended_before(self, source: str, tie: str, target: str, published: date | None) -> bool:
+        """Whether the dictionary knows the tie ended before the document was published
+        ("Soleimani, commander of the Quds Force" in a story of 2021: he died in 2020)."""
+        entry = self.dictionary.actors.get(source)
+        if entry is None or published is None:
+            return False
+        for known in entry.ties:
+            if (
+                known.tie == tie
+                and known.target == target
+                and known.end
+                and period_end(known.end) < published
+            ):
+                return True
+        return False
+
+    @staticmethod
+    def referent(noun: Token, found: DocMentions) -> str | None:
+        """The actor a noun phrase stands for: its own mention, a name in apposition with it, the
+        subject it describes ("X is a ... organization"), or the name it titles ("Organization KH")."""
+        mention = found.at(noun)
+        if mention is not None:
+            return mention.actor_id
+        for child in noun.children:
+            if child.dep_ == "appos" and found.at(child) is not None:
+                return found.at(child).actor_id  # type: ignore[union-attr]
+        if noun.dep_ == "appos" and found.at(noun.head) is not None:
+            return found.at(noun.head).actor_id  # type: ignore[union-attr]
+        described = noun
+        while described.dep_ == "conj" and described.head.pos_ in ("NOUN", "PROPN"):
+            described = described.head  # "The Houthis are a movement and a designated organization"
+        if described.dep_ == "attr" or described.dep_ == "conj" and described.head.pos_ == "AUX":
+            # "Hamas is a movement, and a U.S.-designated foreign terrorist organization"
+            for child in described.head.children:
+                if child.dep_ == "nsubj" and found.at(child) is not None:
+                    return found.at(child).actor_id  # type: ignore[union-attr]
+        nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+        if nxt is not None and found.at(nxt) is not None:
+            return found.at(nxt).actor_id  # type: ignore[union-attr]
+        return None
+
+    def subject_actors(self, subject: Token, found: DocMentions) -> list[str]:
+        """The actors a subject names; a relative pronoun stands for its antecedent: the noun the
+        clause hangs on, the name that noun describes ("a group that is designated"), or the name
+        just before the pronoun when the parser hung the clause elsewhere ("the charisma of
+        Soleimani who was respected by the militias")."""
+        if subject.lower_ not in RELATIVE_PRONOUNS:
+            return self.actors(subject, found)
+        antecedent = subject.head.head
+        named = self.actors(antecedent, found) or [a for a in [self.referent(antecedent, found)] if a]
+        if named:
+            return named
+        before = subject.doc[subject.i - 1] if subject.i > 0 else None
+        if before is not None and before.text == ",":
+            before = subject.doc[before.i - 1] if before.i > 0 else None
+        mention = found.at(before) if before is not None else None
+        return [mention.actor_id] if mention is not None else []

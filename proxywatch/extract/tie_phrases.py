@@ -1,0 +1,184 @@
+"""Ties stated by phrases around nouns rather than by role nouns or tie verbs.
+
+- hostility: "the Israel-Hamas conflict", "U.S.-Iran tensions", "conflicts between Israel and
+  Iran" (in the text's order), "the group has espoused anti-American beliefs" (the group toward
+  the United States);
+- direction: "At President Biden's direction, U.S. military forces conducted strikes" -> Biden
+  commands the forces;
+- designation as a noun: "the designation of Hamas as an FTO by the United States",
+  "designations by Argentina and Colombia" of the one group the sentence names, where the
+  sentence speaks of terrorism; and the gerund's agent: "We commend Germany for banning
+  Hizballah as a terrorist organization", "joined the United States in designating X".
+Words come from ``ontology/data/tie_lexicon.yaml`` (conflict_nouns, hostile_prefixes,
+direction_nouns, designation_nouns).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from proxywatch.extract.mentions import DocMentions
+from proxywatch.extract.records import Tie
+from proxywatch.extract.tie_base import TieBase
+
+PARTIES = {"state", "state_agency", "armed_group", "political_party", "international_org", "person"}
+GROUPS = {"armed_group", "political_party"}
+TERROR_WORDS = {"terrorist", "terror", "terrorism", "fto", "sdgt"}
+# verbs whose object shares the act of the gerund under them ("joined the U.S. in designating")
+COMPANION_VERBS = {"join", "follow"}
+
+
+class PhraseTies(TieBase):
+    """Hostility, direction and designation phrases."""
+
+    def party(self, token: Token, found: DocMentions) -> str | None:
+        mention = found.at(token)
+        if mention is not None and found.actors[mention.actor_id].type in PARTIES:
+            return mention.actor_id
+        return None
+
+    # -- hostility -----------------------------------------------------------------------------
+    def hostility_ties(self, doc: Doc, found: DocMentions) -> list[Tie]:
+        ties: list[Tie] = []
+        for token in doc:
+            pairs: list[tuple[str, str]] = []
+            if token.lemma_.lower() in self.conflict_nouns or token.lower_ in self.conflict_nouns:
+                if token.pos_ == "NOUN":
+                    pairs = self.conflict_sides(token, found)
+            elif (
+                token.lower_ in self.hostile_prefixes
+                and token.i + 2 < len(doc)
+                and doc[token.i + 1].text == "-"
+            ):
+                holder = self.prefix_holder(token, found)
+                other = self.party(doc[token.i + 2], found)
+                pairs = [(holder, other)] if holder and other else []
+            for source, target in pairs:
+                made = self.make(
+                    doc, found, "hostile_to", source, target, token, "phrase:hostility", False, 0.6
+                )
+                if made:
+                    ties.append(made)
+        return ties
+
+    def conflict_sides(self, noun: Token, found: DocMentions) -> list[tuple[str, str]]:
+        """ "the Israel-Hamas conflict" (two names joined by a hyphen just before the noun), or
+        "conflicts between Israel and Iran"."""
+        doc = noun.doc
+        if noun.i >= 3 and doc[noun.i - 2].text == "-":
+            first, second = self.party(doc[noun.i - 3], found), self.party(doc[noun.i - 1], found)
+            if first and second:
+                return [(first, second)]
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"):
+            sides = [a for g in prep.children if g.dep_ == "pobj" for a in self.actors(g, found, strict=True)]
+            if len(sides) >= 2:
+                return [(sides[0], sides[1])]
+        return []
+
+    def prefix_holder(self, prefix: Token, found: DocMentions) -> str | None:
+        """Who holds an "anti-X" stance: the actor the phrase modifies ("anti-ISIS coalition"), or
+        the subject of the verb the phrase is the object of ("the group espoused anti-American
+        beliefs")."""
+        noun = prefix.head
+        while noun.dep_ in ("amod", "compound", "conj") and noun.head is not noun and noun.pos_ != "NOUN":
+            noun = noun.head
+        own = found.at(noun)
+        if own is not None and own.actor_id != self.party(prefix.doc[prefix.i + 2], found):
+            return own.actor_id
+        if noun.dep_ in ("dobj", "obj", "attr"):
+            for child in noun.head.children:
+                if child.dep_ == "nsubj":
+                    return self.referent(child, found)
+        return None
+
+    # -- direction -----------------------------------------------------------------------------
+    def direction_ties(self, doc: Doc, found: DocMentions) -> list[Tie]:
+        """ "At President Biden's direction, U.S. military forces conducted airstrikes": the one
+        who directs commands the subject of the clause."""
+        ties: list[Tie] = []
+        for token in doc:
+            if token.lower_ not in self.direction_nouns or token.dep_ != "pobj":
+                continue
+            prep = token.head
+            if prep.lower_ not in ("at", "on", "under") or prep.head.pos_ not in ("VERB", "AUX"):
+                continue
+            chiefs = [
+                a for c in token.children if c.dep_ == "poss" for a in self.actors(c, found, strict=True)
+            ]
+            chiefs += [
+                a
+                for p in token.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children
+                if g.dep_ == "pobj"
+                for a in self.actors(g, found)
+            ]
+            # a force acts at the direction of its chief; a person so acting holds no standing tie
+            subjects = [a for c in prep.head.children if c.dep_ == "nsubj" for a in self.actors(c, found)]
+            forces = [a for a in subjects if found.actors[a].type != "person"]
+            for chief in chiefs:
+                for force in forces:
+                    made = self.make(
+                        doc, found, "commands", chief, force, token, "phrase:direction", False, 0.6
+                    )
+                    if made:
+                        ties.append(made)
+        return ties
+
+    # -- designation -----------------------------------------------------------------------------
+    def gerund_agents(self, verb: Token, found: DocMentions) -> list[str]:
+        """Who does what a gerund says: the object of "commend Germany for banning", or the subject
+        (and, after "join", the object) of "X joined the United States in designating"."""
+        if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.dep_ != "prep":
+            return []
+        governor = verb.head.head
+        subjects = [a for c in governor.children if c.dep_ == "nsubj" for a in self.actors(c, found)]
+        objects = [a for c in governor.children if c.dep_ in ("dobj", "obj") for a in self.actors(c, found)]
+        if governor.lemma_.lower() in COMPANION_VERBS:
+            return [*objects, *subjects]
+        return objects or subjects
+
+    def terror_sentence(self, sent: Span) -> bool:
+        return any(t.lower_ in TERROR_WORDS for t in sent)
+
+    def designation_ties(self, doc: Doc, found: DocMentions) -> list[Tie]:
+        """ "State's designation of Ansarallah as an FTO", "designations by Argentina, Colombia and
+        the United Kingdom" (of the one group the sentence names)."""
+        ties: list[Tie] = []
+        for token in doc:
+            if token.lemma_.lower() not in self.designation_nouns or token.pos_ != "NOUN":
+                continue
+            if not self.terror_sentence(token.sent):
+                continue
+            designators: list[str] = []
+            designees: list[str] = []
+            for child in token.children:
+                if child.dep_ == "poss":
+                    designators += self.actors(child, found, strict=True)
+                if child.dep_ == "prep" and child.lower_ in ("by", "of"):
+                    named = [a for g in child.children if g.dep_ == "pobj" for a in self.actors(g, found)]
+                    (designators if child.lower_ == "by" else designees).extend(named)
+            if designators and not designees:
+                named_here = (found.at(t) for t in token.sent)
+                groups = {
+                    m.actor_id
+                    for m in named_here
+                    if m is not None and found.actors[m.actor_id].type in GROUPS
+                }
+                designees = list(groups) if len(groups) == 1 else []
+            for source in dict.fromkeys(designators):
+                for target in dict.fromkeys(designees):
+                    made = self.make(
+                        doc,
+                        found,
+                        "designates_terrorist",
+                        source,
+                        target,
+                        token,
+                        "noun:designation",
+                        False,
+                        0.6,
+                    )
+                    if made:
+                        ties.append(made)
+        return ties
