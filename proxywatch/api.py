@@ -20,6 +20,7 @@ from proxywatch.ingest.pipeline import (
 )
 from proxywatch.ingest.records import RawDocument
 from proxywatch.settings import DEFAULT_MAX_CHARS, IngestOptions
+from proxywatch.store.corrections import Correction
 from proxywatch.store.db import Store, open_store
 from proxywatch.store.stats import store_stats
 
@@ -259,28 +260,35 @@ def extract_file(
 
 
 def resolve_actor(name: str, store: Store) -> str:
-    """The actor id a name refers to: an id, a dictionary name or alias, or a stored alias."""
+    """The actor id a name refers to: an id, a dictionary name or alias, or a stored alias —
+    as the analysts' corrections show it (a merged actor's id answers the actor it was merged
+    into; a split's name or aliases, the split's new actor)."""
     from sqlalchemy import select
 
     from proxywatch.dictionary import load_dictionary
     from proxywatch.errors import NotFoundError
     from proxywatch.names import normalise_name
+    from proxywatch.store.corrections import active_corrections
     from proxywatch.store.schema import actor_aliases, actors
 
+    key = normalise_name(name)
     with store.connect() as conn:
-        if conn.execute(select(actors.c.id).where(actors.c.id == name)).first():
-            return name
+        c = active_corrections(conn)
+        if c.split_rule(name) or conn.execute(select(actors.c.id).where(actors.c.id == name)).first():
+            return c.canonical(name) or name
+        named = [s.new_id for s in c.splits if normalise_name(s.name) == key]
+        named += [a for a, o in c.actor_overrides.items() if o.name and normalise_name(o.name) == key]
+        if named:
+            return c.canonical(named[0]) or named[0]
         ids = load_dictionary().lookup(name)
         if ids:
-            return ids[0]
-        row = conn.execute(
-            select(actor_aliases.c.actor_id).where(actor_aliases.c.normalized == normalise_name(name))
-        ).first()
+            return c.alias_actor(ids[0], name)
+        row = conn.execute(select(actor_aliases.c.actor_id).where(actor_aliases.c.normalized == key)).first()
     if row is None:
         raise NotFoundError(
             f"no actor is called {name!r}; try its id (see the actors table) or another alias"
         )
-    return str(row.actor_id)
+    return c.alias_actor(str(row.actor_id), name)
 
 
 def control(
@@ -402,3 +410,65 @@ def export(
         except OSError as exc:
             raise ConfigError(f"cannot write {out}: {exc.strerror or exc}; check the --out path") from exc
     return {**summary.as_dict(), "patron": patron_id, "out": "-" if out is None else str(out)}
+
+
+# corrections ---------------------------------------------------------------------------------
+
+
+def judge(
+    kind: str,
+    fields: dict[str, Any],
+    reason: str | None = None,
+    made_by: str | None = None,
+    db: str | None = None,
+    store: Store | None = None,
+) -> Correction:
+    """Record an analyst's correction (see ``proxywatch.store.corrections.KINDS``): checked
+    against the store and the active corrections, then applied by every read."""
+    from proxywatch.store.corrections import record_correction
+
+    with opened_store(db, store, create=False) as store:
+        return store.write(lambda conn: record_correction(conn, kind, fields, reason, made_by))
+
+
+def undo_judgement(correction_id: int, db: str | None = None, store: Store | None = None) -> Correction:
+    """Undo a correction: it stays stored, marked undone, and reads no longer apply it."""
+    from proxywatch.store.corrections import undo_correction
+
+    with opened_store(db, store, create=False) as store:
+        return store.write(lambda conn: undo_correction(conn, correction_id))
+
+
+def judgements(
+    limit: int | None = None,
+    offset: int = 0,
+    include_undone: bool = True,
+    db: str | None = None,
+    store: Store | None = None,
+) -> tuple[list[Correction], int]:
+    """Corrections, newest first, and how many there are."""
+    from proxywatch.store.corrections import list_corrections
+
+    with opened_store(db, store, create=False) as store:
+        with store.connect() as conn:
+            return list_corrections(conn, limit, offset, include_undone)
+
+
+def export_judgements(db: str | None = None, store: Store | None = None) -> str:
+    """The active corrections as annotation data (YAML, the gold format of seed.yaml)."""
+    from proxywatch.store.annotation import export_annotations
+
+    with opened_store(db, store, create=False) as store:
+        with store.connect() as conn:
+            return export_annotations(conn)
+
+
+def describe_judgements(
+    found: Sequence[Correction], db: str | None = None, store: Store | None = None
+) -> list[str]:
+    """One line per correction with the names of the actors, events and ties it names."""
+    from proxywatch.store.describe import describe
+
+    with opened_store(db, store, create=False) as store:
+        with store.connect() as conn:
+            return describe(conn, found)

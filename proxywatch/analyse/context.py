@@ -8,7 +8,7 @@ from datetime import date
 import networkx as nx
 
 from proxywatch.analyse.graphs import bloc, generic_allies, patron_side, tie_basis, ties_graph
-from proxywatch.analyse.load import load_actor_types, load_events, load_ties
+from proxywatch.analyse.load import load_actor_types, load_actors, load_events, load_ties
 from proxywatch.analyse.records import EventRecord, TieRecord
 from proxywatch.ids import parse_generic
 from proxywatch.store.db import Store
@@ -60,14 +60,12 @@ class Context:
 
 
 def load_context(store: Store) -> Context:
-    from sqlalchemy import select
-
-    from proxywatch.store.schema import actors, mentions
+    """Everything the analytics read, with the analysts' active corrections applied."""
+    from proxywatch.store.corrections import active_corrections
 
     with store.connect() as conn:
-        events, ties, types = load_events(conn), load_ties(conn), load_actor_types(conn)
-        rows = list(conn.execute(select(actors.c.id, actors.c.name, actors.c.country)))
-        named = set(conn.execute(select(mentions.c.actor_id).distinct()).scalars())
-    names = {row.id: row.name for row in rows}
-    countries = {row.id: row.country for row in rows}
+        corrections = active_corrections(conn)
+        events, ties = load_events(conn, corrections), load_ties(conn, corrections)
+        types = load_actor_types(conn, corrections)
+        names, countries, named = load_actors(conn, corrections)
     return Context(events, ties, types, names, ties_graph(ties, types=types), countries, named)

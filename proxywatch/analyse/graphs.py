@@ -188,6 +188,24 @@ def interaction_graph(
     return G
 
 
+def tie_span(tie_start: str | None, tie_end: str | None) -> tuple[date | None, date | None]:
+    """The first and last day a tie begun at ``tie_start`` and ended at ``tie_end``
+    (``YYYY[-MM[-DD]]``) may hold; None where unknown (open).
+
+    >>> tie_span("1998", "2020-01")
+    (datetime.date(1998, 1, 1), datetime.date(2020, 1, 28))
+    """
+    return _year_bound(tie_start, False), _year_bound(tie_end, True)
+
+
+def span_meets(span: tuple[date | None, date | None], start: date | None, end: date | None) -> bool:
+    """Whether a tie's :func:`tie_span` shares a day with [start, end] (None = open)."""
+    begun, ended = span
+    return (end is None or begun is None or begun <= end) and (
+        start is None or ended is None or start <= ended
+    )
+
+
 def standing_between(
     tie_start: str | None, tie_end: str | None, start: date | None, end: date | None
 ) -> bool:
@@ -199,10 +217,7 @@ def standing_between(
     >>> standing_between("1998", "2020-01-03", date(2020, 1, 1), None)
     True
     """
-    begun, ended = _year_bound(tie_start, False), _year_bound(tie_end, True)
-    return (end is None or begun is None or begun <= end) and (
-        start is None or ended is None or start <= ended
-    )
+    return span_meets(tie_span(tie_start, tie_end), start, end)
 
 
 @dataclass
@@ -231,4 +246,22 @@ def weighted_interactions(
             edge.weight += weights[kind] * n
             edge.count += n
             edge.types[kind] = edge.types.get(kind, 0) + n
+    return found
+
+
+def pair_counts(
+    counts: Iterable[tuple[str, str, str, int]], weights: dict[str, float]
+) -> dict[tuple[str, str], int]:
+    """Per (source, target): the number of events of a weighted type, the count
+    :func:`weighted_interactions` gives, without building an :class:`Interaction` per pair (a
+    window's graph ranks every pair but shows one page of them).
+
+    >>> pair_counts([("kh", "usa", "ASSAULT", 2), ("kh", "usa", "CONSULT", 1), ("kh", "qf", "X", 4)],
+    ...             {"ASSAULT": -10.0, "CONSULT": 1.0})
+    {('kh', 'usa'): 3}
+    """
+    found: dict[tuple[str, str], int] = {}
+    for source, target, kind, n in counts:
+        if kind in weights:
+            found[source, target] = found.get((source, target), 0) + n
     return found

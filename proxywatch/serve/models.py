@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from proxywatch.serve.pagination import Page
 
@@ -70,6 +72,9 @@ class Event(BaseModel):
     directive: str | None
     directive_type: str | None
     directive_target: str | None
+    responds_to: str | None = Field(
+        None, description="The directive (an event id) an analyst linked this response to."
+    )
 
 
 class EventWithEvidence(Event):
@@ -125,7 +130,7 @@ class Actor(BaseModel):
     type: str
     country: str | None
     part_of: str | None
-    origin: str = Field(description="dictionary, extracted or generic")
+    origin: str = Field(description="dictionary, extracted, generic, or split (made by a correction)")
 
 
 class AliasMatch(BaseModel):
@@ -138,8 +143,28 @@ class ActorFound(Actor):
     match: AliasMatch | None = None
 
 
+class Correction(BaseModel):
+    """An analyst's correction, applied on top of extraction until it is undone."""
+
+    id: int
+    kind: str = Field(
+        description="merge, split, set_actor, reject_event, reject_tie, set_event or link_response"
+    )
+    subject: str = Field(description="The actor, event or tie it corrects.")
+    detail: dict[str, Any]
+    reason: str
+    made_by: str
+    created_at: str
+    undone_at: str | None
+
+
 class ActorProfile(Actor):
     created_at: str
+    requested_id: str = Field(
+        description="The id asked for: an actor merged into this one answers this profile."
+    )
+    merged_from: list[str] = Field(description="Ids of the actors merged into this one.")
+    corrections: list[Correction] = Field(description="The active corrections that touch this actor.")
     aliases: list[str]
     ties: list[TieWithEvidence]
     events_as_source: Page[EventWithEvidence]
@@ -191,3 +216,74 @@ class IngestResult(BaseModel):
     failed: int
     problems: list[IngestProblem]
     documents: list[str] = Field(description="Ids of the documents added.")
+
+
+# corrections: what POST /api/corrections takes, one model per kind ---------------------------
+
+
+class _CorrectionBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str | None = Field(None, max_length=2000, description="Why (free text).")
+    made_by: str | None = Field(None, max_length=64, description='Who (default "analyst").')
+
+
+Id = Annotated[str, Field(min_length=1, max_length=160)]
+
+
+class MergeBody(_CorrectionBody):
+    """``actor_id`` and ``into_id`` are one actor, shown as ``into_id``."""
+
+    kind: Literal["merge"]
+    actor_id: Id
+    into_id: Id
+
+
+class SplitBody(_CorrectionBody):
+    """The mentions of ``actor_id`` whose text is one of ``aliases`` (and what rests on them
+    alone) belong to a new actor named ``name``."""
+
+    kind: Literal["split"]
+    actor_id: Id
+    aliases: list[Annotated[str, Field(min_length=1, max_length=300)]] = Field(min_length=1)
+    name: str = Field(min_length=1, max_length=300)
+
+
+class SetActorBody(_CorrectionBody):
+    kind: Literal["set_actor"]
+    actor_id: Id
+    type: str | None = Field(None, description="An actor type of the ontology.")
+    country: str | None = Field(None, description="ISO 3166 alpha-3, e.g. IRQ.")
+    name: str | None = Field(None, max_length=300)
+
+
+class RejectEventBody(_CorrectionBody):
+    kind: Literal["reject_event"]
+    event_id: Id
+
+
+class RejectTieBody(_CorrectionBody):
+    kind: Literal["reject_tie"]
+    tie_id: Id
+
+
+class SetEventBody(_CorrectionBody):
+    kind: Literal["set_event"]
+    event_id: Id
+    type: str | None = Field(None, description="A PLOVER event type.")
+    source_id: Id | None = None
+    target_id: Id | None = None
+
+
+class LinkResponseBody(_CorrectionBody):
+    """Event ``event_id`` answers the request ``directive_id``."""
+
+    kind: Literal["link_response"]
+    event_id: Id
+    directive_id: Id
+
+
+CorrectionBody = Annotated[
+    MergeBody | SplitBody | SetActorBody | RejectEventBody | RejectTieBody | SetEventBody | LinkResponseBody,
+    Field(discriminator="kind"),
+]

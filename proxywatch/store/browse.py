@@ -3,7 +3,7 @@ the spans of what was read in it, an actor's profile, and a window's interaction
 
 Every function takes an open connection and returns plain JSON-ready data (dates as ISO
 strings); pages come back as ``(rows, total)``. SQL only through SQLAlchemy Core, with bound
-parameters.
+parameters. Every read applies the analysts' active corrections (``store.corrected``).
 """
 
 from __future__ import annotations
@@ -17,9 +17,12 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, Select, and_, false, func, or_, select, true
 from sqlalchemy.orm import aliased
 
+from proxywatch.store import corrected
+from proxywatch.store.corrections import Corrections, active_corrections
 from proxywatch.store.schema import (
     actor_aliases,
     actors,
+    corrections,
     documents,
     event_evidence,
     events,
@@ -46,7 +49,8 @@ def _count(conn: Connection, query: Select[Any]) -> int:
 
 def data_version(conn: Connection) -> tuple[Any, ...]:
     """A cheap key that changes whenever what the analytics read changes: row counts of
-    documents, events, ties, actors and aliases, and the last ingest and extraction times."""
+    documents, events, ties, actors and aliases, the last ingest and extraction times, and the
+    corrections made and undone."""
     query = select(
         select(func.count()).select_from(documents).scalar_subquery(),
         select(func.max(documents.c.ingested_at)).scalar_subquery(),
@@ -55,6 +59,8 @@ def data_version(conn: Connection) -> tuple[Any, ...]:
         select(func.count()).select_from(ties).scalar_subquery(),
         select(func.count()).select_from(actors).scalar_subquery(),
         select(func.count()).select_from(actor_aliases).scalar_subquery(),
+        select(func.count()).select_from(corrections).scalar_subquery(),
+        select(func.max(corrections.c.undone_at)).scalar_subquery(),
     )
     return tuple(_json(v) for v in conn.execute(query).one())
 
@@ -97,9 +103,15 @@ def document_detail(conn: Connection, doc_id: str) -> dict[str, Any] | None:
         .where(mentions.c.document_id == doc_id)
         .order_by(mentions.c.start, mentions.c.end)
     ).mappings()
-    doc["mentions"] = [
-        _row(m, ("id", "actor_id", "actor_name", "text", "start", "end", "rule", "confidence")) for m in found
-    ]
+    c = active_corrections(conn)
+    doc["mentions"] = corrected.correct_mentions(
+        conn,
+        c,
+        [
+            _row(m, ("id", "actor_id", "actor_name", "text", "start", "end", "rule", "confidence"))
+            for m in found
+        ],
+    )
     src, tgt = aliased(actors), aliased(actors)
     rows = conn.execute(
         select(
@@ -118,7 +130,9 @@ def document_detail(conn: Connection, doc_id: str) -> dict[str, Any] | None:
         .where(event_evidence.c.document_id == doc_id)
         .order_by(event_evidence.c.start, events.c.id)
     ).mappings()
-    doc["events"] = [{**_event(r), "span": _span(r, "evidence_confidence")} for r in rows]
+    doc["events"] = corrected.correct_events(
+        conn, c, [{**_event(r), "span": _span(r, "evidence_confidence")} for r in rows]
+    )
     rows = conn.execute(
         select(
             ties,
@@ -136,7 +150,9 @@ def document_detail(conn: Connection, doc_id: str) -> dict[str, Any] | None:
         .where(tie_evidence.c.document_id == doc_id)
         .order_by(tie_evidence.c.start, ties.c.id)
     ).mappings()
-    doc["ties"] = [{**_tie(r), "span": _span(r, "evidence_confidence")} for r in rows]
+    doc["ties"] = corrected.correct_ties(
+        conn, c, [{**_tie(r), "span": _span(r, "evidence_confidence")} for r in rows]
+    )
     return doc
 
 
@@ -156,8 +172,13 @@ ACTOR_FIELDS = ("id", "name", "type", "country", "part_of", "origin")
 
 
 def actors_by_id(conn: Connection, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """Each id's actor, keyed by the id asked for: a merged id answers the actor it was merged
+    into, with the analyst's name, type and country."""
     if not ids:
         return {}
+    c = active_corrections(conn)
+    if c:
+        return {i: _row(r) for i, r in corrected.shown_actors(conn, c, ids).items()}
     query = select(*(actors.c[k] for k in ACTOR_FIELDS)).where(actors.c.id.in_(list(ids)))
     return {r["id"]: _row(r) for r in conn.execute(query).mappings()}
 
@@ -165,36 +186,51 @@ def actors_by_id(conn: Connection, ids: Sequence[str]) -> dict[str, dict[str, An
 def page_actors(
     conn: Connection, limit: int, offset: int, actor_type: str | None = None
 ) -> tuple[list[dict[str, Any]], int]:
-    """Actors by name."""
+    """Actors by name (as stored; merged actors are left out, corrections applied)."""
+    c = active_corrections(conn)
     query = select(*(actors.c[k] for k in ACTOR_FIELDS))
+    if c.merged:
+        query = query.where(actors.c.id.not_in(sorted(c.merged)))
     if actor_type is not None:
-        query = query.where(actors.c.type == actor_type)
+        retyped = sorted(a for a, o in c.actor_overrides.items() if o.type)
+        into = sorted(a for a, o in c.actor_overrides.items() if o.type == actor_type)
+        query = query.where(
+            or_(and_(actors.c.type == actor_type, actors.c.id.not_in(retyped)), actors.c.id.in_(into))
+        )
     total = _count(conn, query)
     rows = conn.execute(query.order_by(actors.c.name, actors.c.id).limit(limit).offset(offset)).mappings()
-    return [_row(r) for r in rows], total
+    return [_row(c.actor(r["id"], dict(r))) for r in rows], total
 
 
 def all_aliases(conn: Connection) -> list[tuple[str, str, str]]:
     """(actor id, alias, normalised alias) of every actor, for searching names."""
     query = select(actor_aliases.c.actor_id, actor_aliases.c.alias, actor_aliases.c.normalized)
-    return [(r.actor_id, r.alias, r.normalized) for r in conn.execute(query)]
+    rows = [(r.actor_id, r.alias, r.normalized) for r in conn.execute(query)]
+    c = active_corrections(conn)
+    return corrected.aliases(c, rows) if c else rows
 
 
 def actor_profile(conn: Connection, actor_id: str, limit: int, offset: int) -> dict[str, Any] | None:
     """An actor: aliases, type, country, its ties (validity, provenance, documents) and a page
-    of the events it is the source of and of those it is the target of."""
-    row = conn.execute(select(actors).where(actors.c.id == actor_id)).mappings().first()
+    of the events it is the source of and of those it is the target of. An id merged into
+    another actor answers that actor's profile (``requested_id`` says which was asked for,
+    ``merged_from`` which ids it holds); ``corrections`` lists those that touch it."""
+    c = active_corrections(conn)
+    shown = c.canonical(actor_id) or actor_id
+    row = conn.execute(select(actors).where(actors.c.id == c.stored_id(shown))).mappings().first()
     if row is None:
         return None
-    profile = _row(row, (*ACTOR_FIELDS, "created_at"))
-    profile["aliases"] = sorted(
-        conn.execute(select(actor_aliases.c.alias).where(actor_aliases.c.actor_id == actor_id)).scalars()
-    )
-    tie_rows, _ = page_ties(conn, None, None, actor=actor_id)
+    profile = c.actor(shown, _row(row, (*ACTOR_FIELDS, "created_at")))
+    profile["requested_id"] = actor_id
+    profile["merged_from"] = c.merged_from(shown)
+    profile["corrections"] = [r.as_dict() for r in c.touching(shown)]
+    profile["aliases"] = corrected.actor_aliases_shown(conn, c, shown)
+    tie_rows, _ = page_ties(conn, None, None, actor=shown, corrections=c)
     profile["ties"] = tie_rows
-    for side, column in (("as_source", events.c.source_id), ("as_target", events.c.target_id)):
-        items, total = page_events(conn, limit, offset, EventFilter(), extra=column == actor_id)
-        profile[f"events_{side}"] = {"items": items, "total": total, "limit": limit, "offset": offset}
+    for side in ("source", "target"):
+        extra = corrected.actor_clause(conn, c, events, [shown], (side,))
+        items, total = page_events(conn, limit, offset, EventFilter(), extra=extra, corrections=c)
+        profile[f"events_as_{side}"] = {"items": items, "total": total, "limit": limit, "offset": offset}
     return profile
 
 
@@ -280,9 +316,12 @@ def page_events(
     where: EventFilter,
     *,
     extra: ColumnElement[bool] | None = None,
+    corrections: Corrections | None = None,
 ) -> tuple[list[dict[str, Any]], int]:
     """Events, newest first (undated last), with actor names and every evidence sentence."""
-    clauses = where.clauses() + ([extra] if extra is not None else [])
+    c = corrections if corrections is not None else active_corrections(conn)
+    clauses = corrected.event_clauses(conn, c, where) if c else where.clauses()
+    clauses += [extra] if extra is not None else []
     condition = and_(true(), *clauses)
     total = int(conn.execute(select(func.count()).select_from(events).where(condition)).scalar_one())
     src, tgt = aliased(actors), aliased(actors)
@@ -295,7 +334,7 @@ def page_events(
         .limit(limit)
         .offset(offset)
     )
-    items = [_event(r) for r in conn.execute(query).mappings()]
+    items = corrected.correct_events(conn, c, [_event(r) for r in conn.execute(query).mappings()])
     evidence = _evidence(conn, event_evidence, event_evidence.c.event_id, [e["id"] for e in items])
     for item in items:
         item["evidence"] = evidence.get(item["id"], [])
@@ -331,12 +370,14 @@ def page_ties(
     actor: str | None = None,
     tie: str | None = None,
     provenance: str | None = None,
+    corrections: Corrections | None = None,
 ) -> tuple[list[dict[str, Any]], int]:
     """Ties (all of them when ``limit`` is None) by type, source and target, with the names
     of their actors, their provenance (read in documents, or the actor dictionary alone) and
     their evidence with document ids."""
-    clauses: list[ColumnElement[bool]] = []
-    if actor is not None:
+    c = corrections if corrections is not None else active_corrections(conn)
+    clauses: list[ColumnElement[bool]] = corrected.tie_clauses(conn, c, actor) if c else []
+    if actor is not None and not c:
         clauses.append(or_(ties.c.source_id == actor, ties.c.target_id == actor))
     if tie is not None:
         clauses.append(ties.c.tie == tie)
@@ -356,7 +397,7 @@ def page_ties(
     )
     if limit is not None:
         query = query.limit(limit).offset(offset or 0)
-    items = [_tie(r) for r in conn.execute(query).mappings()]
+    items = corrected.correct_ties(conn, c, [_tie(r) for r in conn.execute(query).mappings()])
     evidence = _evidence(conn, tie_evidence, tie_evidence.c.tie_id, [t["id"] for t in items])
     for item in items:
         item["evidence"] = evidence.get(item["id"], [])
@@ -394,7 +435,8 @@ def interaction_counts(
         )
         .group_by(events.c.source_id, events.c.target_id, events.c.type)
     )
-    return [(r[0], r[1], r[2], int(r[3])) for r in conn.execute(query)]
+    counts = [(r[0], r[1], r[2], int(r[3])) for r in conn.execute(query)]
+    return corrected.correct_interactions(conn, active_corrections(conn), counts, _window(start, end))
 
 
 def tie_ends(conn: Connection) -> list[dict[str, Any]]:
@@ -410,7 +452,7 @@ def tie_ends(conn: Connection) -> list[dict[str, Any]]:
         ties.c.end,
         ties.c.n_sources,
     ).order_by(ties.c.tie, ties.c.source_id, ties.c.target_id, ties.c.valid)
-    return [
+    rows = [
         {
             "id": r.id,
             "tie": r.tie,
@@ -423,3 +465,4 @@ def tie_ends(conn: Connection) -> list[dict[str, Any]]:
         }
         for r in conn.execute(query)
     ]
+    return corrected.correct_tie_ends(active_corrections(conn), rows)

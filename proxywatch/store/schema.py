@@ -1,4 +1,5 @@
-"""SQLAlchemy Core tables: documents, ingest errors, actors, mentions, events, ties, judgements, feeds.
+"""SQLAlchemy Core tables: documents, ingest errors, actors, mentions, events, ties, judgements,
+analysts' corrections, feeds.
 
 Every fact row carries provenance through an ``*_evidence`` row: document, sentence,
 character span, the rule or model that produced it and a confidence. Ids are hashes
@@ -56,6 +57,8 @@ documents = Table(
 )
 Index("ix_documents_published", documents.c.published)
 Index("ix_documents_source", documents.c.source)
+Index("ix_documents_ingested_at", documents.c.ingested_at)  # max() of the data version
+Index("ix_documents_extracted_at", documents.c.extracted_at)
 
 ingest_errors = Table(
     "ingest_errors",
@@ -103,6 +106,20 @@ actor_judgements = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("undone_at", DateTime(timezone=True)),
 )
+
+corrections = Table(
+    "corrections",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(32), nullable=False, comment="merge, split, set_actor, reject_event, ..."),
+    Column("subject", String(160), nullable=False, comment="the actor, event or tie it corrects"),
+    Column("detail", Text, nullable=False, comment="JSON object: what the kind needs"),
+    Column("reason", Text, nullable=False, default=""),
+    Column("made_by", String(64), nullable=False, comment="the analyst"),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("undone_at", DateTime(timezone=True)),
+)
+Index("ix_corrections_subject", corrections.c.subject)
 
 mentions = Table(
     "mentions",
@@ -152,6 +169,17 @@ Index("ix_events_date", events.c.date)
 Index("ix_events_group", events.c.type, events.c.source_id, events.c.target_id)
 Index("ix_events_source", events.c.source_id)
 Index("ix_events_target", events.c.target_id)
+# covers a window's interactions (browse.interaction_counts): read from the index alone
+Index(
+    "ix_events_window",
+    events.c.date,
+    events.c.source_id,
+    events.c.target_id,
+    events.c.type,
+    events.c.negated,
+    events.c.intended,
+    events.c.hypothetical,
+)
 
 event_evidence = Table(
     "event_evidence",

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from fastapi import APIRouter
 
-from proxywatch.analyse.graphs import standing_between, weighted_interactions
+from proxywatch.analyse.graphs import (
+    Interaction,
+    pair_counts,
+    span_meets,
+    tie_span,
+    weighted_interactions,
+)
 from proxywatch.ontology import load_ontology
 from proxywatch.serve.errors import ERROR_RESPONSES
 from proxywatch.serve.models import Graph
@@ -18,26 +26,52 @@ router = APIRouter(prefix="/api/graph", tags=["graph"], responses=ERROR_RESPONSE
 TIE_FIELDS = ("source", "target", "tie", "valid", "start", "end", "provenance")
 
 
+def _tie_order(tie: dict[str, Any]) -> tuple[str, str, str, str]:
+    return (tie["tie"], tie["source"], tie["target"], tie["valid"])
+
+
 class TieIndex:
-    """Every tie by its source actor, loaded once per data version."""
+    """Every tie in the order the graph lists them (type, source, target, validity), the days
+    each may hold, and their positions by source actor; loaded once per data version."""
 
     def __init__(self, ties: list[dict[str, Any]]) -> None:
-        self.ties = ties
-        self.by_source: dict[str, list[dict[str, Any]]] = {}
-        for tie in ties:
-            self.by_source.setdefault(tie["source"], []).append(tie)
+        self.ties = sorted(ties, key=_tie_order)
+        self.spans = [tie_span(t["start"], t["end"]) for t in self.ties]
+        self.by_source: dict[str, list[tuple[str, int]]] = {}  # source -> (target, position)
+        for i, tie in enumerate(self.ties):
+            self.by_source.setdefault(tie["source"], []).append((tie["target"], i))
 
-    def among(self, members: set[str] | None) -> list[dict[str, Any]]:
-        """The ties between two ``members`` (every tie when None), in a stable order."""
+    def standing(
+        self, members: set[str] | None, start: date | None, end: date | None
+    ) -> list[dict[str, Any]]:
+        """The ties between two ``members`` (every tie when None) that hold on some day of
+        [start, end], in order."""
         if members is None:
-            return self.ties
-        found = [t for m in members for t in self.by_source.get(m, ()) if t["target"] in members]
-        return sorted(found, key=lambda t: (t["tie"], t["source"], t["target"], t["valid"]))
+            found: Iterable[int] = range(len(self.ties))
+        else:
+            found = sorted(i for m in members for t, i in self.by_source.get(m, ()) if t in members)
+        return [self.ties[i] for i in found if span_meets(self.spans[i], start, end)]
 
 
 def _ties(store: Store) -> TieIndex:
     with store.connect() as conn:
         return TieIndex(browse.tie_ends(conn))
+
+
+def _tie_edge(tie: dict[str, Any]) -> dict[str, Any]:
+    return {"kind": "tie", **{k: tie[k] for k in TIE_FIELDS}}
+
+
+def _interaction_edge(pair: tuple[str, str], edge: Interaction) -> dict[str, Any]:
+    source, target = pair
+    return {
+        "kind": "interaction",
+        "source": source,
+        "target": target,
+        "weight": round(edge.weight, 3),
+        "count": edge.count,
+        "types": edge.types,
+    }
 
 
 @router.get("", response_model=Graph, summary="The network of a window")
@@ -50,26 +84,20 @@ def get_graph(state: State, page: Paging, start: From = None, end: To = None) ->
     check_window(start, end)
     weights = {name: t.weight for name, t in load_ontology().event_types.items()}
     with state.store.connect() as conn:
-        interactions = weighted_interactions(browse.interaction_counts(conn, start, end), weights)
+        counts = browse.interaction_counts(conn, start, end)
+        per_pair = pair_counts(counts, weights)
         windowed = start is not None or end is not None
-        members = {a for pair in interactions for a in pair} if windowed else None
-        edges: list[dict[str, Any]] = [
-            {"kind": "tie", **{k: t[k] for k in TIE_FIELDS}}
-            for t in state.cache.get("ties", _ties).among(members)
-            if standing_between(t["start"], t["end"], start, end)
-        ]
-        edges += [
-            {
-                "kind": "interaction",
-                "source": source,
-                "target": target,
-                "weight": round(edge.weight, 3),
-                "count": edge.count,
-                "types": edge.types,
-            }
-            for (source, target), edge in sorted(interactions.items(), key=lambda kv: (-kv[1].count, kv[0]))
-        ]
-        shown = page.slice(edges)
+        members = {a for pair in per_pair for a in pair} if windowed else None
+        standing = state.cache.get("ties", _ties).standing(members, start, end)
+        # only the page's edges are built: ties first, then interactions by count
+        first, last = page.offset, page.offset + page.limit
+        shown = [_tie_edge(t) for t in standing[first:last]]
+        if last > len(standing):
+            ranked = sorted(per_pair, key=lambda pair: (-per_pair[pair], pair))
+            cut = ranked[max(0, first - len(standing)) : last - len(standing)]
+            wanted = set(cut)
+            summed = weighted_interactions((c for c in counts if (c[0], c[1]) in wanted), weights)
+            shown += [_interaction_edge(pair, summed[pair]) for pair in cut]
         ids = sorted({e[end_] for e in shown for end_ in ("source", "target")})
         rows = browse.actors_by_id(conn, ids)
     nodes = [
@@ -86,7 +114,7 @@ def get_graph(state: State, page: Paging, start: From = None, end: To = None) ->
         "end": end.isoformat() if end else None,
         "nodes": nodes,
         "edges": shown,
-        "total": len(edges),
+        "total": len(standing) + len(per_pair),
         "limit": page.limit,
         "offset": page.offset,
     }
