@@ -11,8 +11,9 @@ Matching (the gold file's header states it):
   the gold `evidence`, its type is `type` or in `also`, and its source and target align to
   the gold ids (a list means any one). Events matching an `optional` gold event are neither
   hits nor false hits; optional gold events are not misses.
-- ties: on (source, tie, target) after alignment; an `optional` gold tie is neither a miss
-  nor, when found, a false hit.
+- ties: on (source, tie, target) after alignment, the two ends in either order for the tie
+  types the ontology declares undirected; an `optional` gold tie is neither a miss nor, when
+  found, a false hit.
 - an optional gold event with no `source` (or `target`) accepts any actor on that side.
 """
 
@@ -30,6 +31,7 @@ import yaml
 from proxywatch.errors import ConfigError
 from proxywatch.evaluation.scores import Score
 from proxywatch.extract.records import Extraction
+from proxywatch.ontology import load_ontology
 
 
 @dataclass
@@ -216,16 +218,26 @@ def score_events(
     return Score(tp=len(matched_gold), fp=fp, fn=len(misses), tp_pred=tp), misses, false_hits
 
 
+def _tie_key(source: str | None, tie: str, target: str | None) -> tuple[Any, ...]:
+    """A tie as compared: its ends in order, or in either order for a tie type the ontology
+    declares undirected (``allied_with``, ``hostile_to``: "X and Y are allies" has no direction)."""
+    known = load_ontology().tie_types.get(tie)
+    if known is not None and not known.directed and source is not None and target is not None:
+        source, target = sorted((source, target))
+    return (source, tie, target)
+
+
 def score_ties(
     gold: dict[str, Any], extraction: Extraction, mapping: dict[str, str]
 ) -> tuple[Score, list[str], list[str]]:
     gold_ties = gold.get("ties") or []
-    gold_set = {(t["source"], t["tie"], t["target"]) for t in gold_ties if not t.get("optional")}
-    optional = {(t["source"], t["tie"], t["target"]) for t in gold_ties if t.get("optional")} - gold_set
-    got = {(mapping.get(t.source), t.tie, mapping.get(t.target)) for t in extraction.ties}
+    gold_set = {_tie_key(t["source"], t["tie"], t["target"]) for t in gold_ties if not t.get("optional")}
+    optional = {_tie_key(t["source"], t["tie"], t["target"]) for t in gold_ties if t.get("optional")}
+    optional -= gold_set
+    got = {_tie_key(mapping.get(t.source), t.tie, mapping.get(t.target)) for t in extraction.ties}
     raw: dict[tuple[Any, ...], str] = defaultdict(str)
     for t in extraction.ties:
-        raw[(mapping.get(t.source), t.tie, mapping.get(t.target))] = f"{t.source} {t.tie} {t.target}"
+        raw[_tie_key(mapping.get(t.source), t.tie, mapping.get(t.target))] = f"{t.source} {t.tie} {t.target}"
     tp = len(gold_set & got)
     wrong = got - gold_set - optional  # an optional tie found is neither a hit nor a false hit
     false_hits = [raw[k] for k in wrong]

@@ -1,4 +1,5 @@
-"""Scoring rules the gold files rely on: optional ties, optional events with an unnamed side."""
+"""Scoring rules the gold files rely on: optional ties, undirected ties, optional events with an
+unnamed side."""
 
 from __future__ import annotations
 
@@ -55,6 +56,21 @@ def test_an_optional_tie_is_neither_a_miss_nor_a_false_hit() -> None:
     }
     score, misses, false_hits = score_ties(gold, _extraction(), MAPPING)
     assert (score.tp, score.fp, score.fn, misses, false_hits) == (1, 0, 0, [], [])
+
+
+def test_undirected_ties_match_in_either_order_and_directed_ones_do_not() -> None:
+    extraction = Extraction(
+        ties=[Tie("hostile_to", "group_id", "iran_id", TV), Tie("funds", "group_id", "iran_id", TV)]
+    )
+    gold = {
+        "ties": [
+            {"source": "iran", "tie": "hostile_to", "target": "group", "evidence": "Iran"},
+            {"source": "iran", "tie": "funds", "target": "group", "evidence": "Iran funds"},
+        ]
+    }
+    score, misses, false_hits = score_ties(gold, extraction, MAPPING)
+    assert (score.tp, score.fp, score.fn) == (1, 1, 1)
+    assert misses == ["iran funds group"] and false_hits == ["group_id funds iran_id"]
 
 
 def test_alignment_weighs_overlap_so_a_nested_state_name_stays_the_state() -> None:
