@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, and_, case, delete, func, select, update
+from sqlalchemy import Connection, and_, bindparam, case, delete, func, select, update
 
 from proxywatch.dictionary import ActorDictionary
 from proxywatch.extract.mentions import slug
@@ -34,7 +34,7 @@ from proxywatch.store.schema import (
     tie_evidence,
     ties,
 )
-from proxywatch.store.upsert import insert, insert_new, lock
+from proxywatch.store.upsert import insert, insert_new, lock, statement
 
 __all__ = [
     "MERGE_WINDOW_DAYS",
@@ -61,15 +61,17 @@ def _actor_row(actor: Actor) -> dict[str, Any]:
     }
 
 
-def _upsert_actor(conn: Connection, actor: Actor) -> None:
-    stmt = insert(conn, actors).values(_actor_row(actor))
-    conn.execute(
-        stmt.on_conflict_do_update(
-            index_elements=[actors.c.id],
-            set_={"name": stmt.excluded.name},
-            where=stmt.excluded.name < actors.c.name,
-        )
+def _build_upsert_actor(conn: Connection) -> Any:
+    stmt = insert(conn, actors)
+    return stmt.on_conflict_do_update(
+        index_elements=[actors.c.id],
+        set_={"name": stmt.excluded.name},
+        where=stmt.excluded.name < actors.c.name,
     )
+
+
+def _upsert_actor(conn: Connection, actor: Actor) -> None:
+    conn.execute(statement(conn, "upsert-actor", _build_upsert_actor), _actor_row(actor))
 
 
 def ensure_actor(conn: Connection, actor: Actor) -> None:
@@ -254,20 +256,21 @@ def write_group(
     old = {r.id: r for r in conn.execute(select(events).where(events.c.id.in_(sorted(rows))))}
     for event_id, (row, _) in sorted(rows.items()):
         if event_id not in old:
-            conn.execute(events.insert().values(row))
+            conn.execute(events.insert(), row)
         elif any(getattr(old[event_id], k) != v for k, v in row.items()):
             conn.execute(update(events).where(events.c.id == event_id).values(row))
     home = {m.evidence_id: event_id for event_id, (_, members) in rows.items() for m in members}
     for report, details in new:
         conn.execute(
-            event_evidence.insert().values(
-                id=report.evidence_id,
-                event_id=home[report.evidence_id],
-                document_id=report.document_id,
-                confidence=report.confidence,
+            event_evidence.insert(),
+            {
+                "id": report.evidence_id,
+                "event_id": home[report.evidence_id],
+                "document_id": report.document_id,
+                "confidence": report.confidence,
                 **details,
                 **{c: getattr(report, c) for c in REPORT_COLUMNS},
-            )
+            },
         )
     moved: dict[str, list[str]] = {}
     for evidence_id, event_id in sorted(current.items()):
@@ -280,13 +283,19 @@ def write_group(
         conn.execute(delete(events).where(events.c.id.in_(gone)))
 
 
+def _evidence_exists(table: Any) -> Any:
+    return lambda _conn: select(table.c.id).where(table.c.id == bindparam("id"))
+
+
 def save_event(conn: Connection, doc_id: str, published: date | None, event: Event) -> str:
     """Store one report of an event and merge it with the other reports of its group."""
     ev = event.evidence
     evidence_id = fact_id(
         "event_evidence", doc_id, ev.start, ev.end, event.type, event.source, event.target, event.trigger
     )
-    if conn.execute(select(event_evidence.c.id).where(event_evidence.c.id == evidence_id)).first():
+    if conn.execute(
+        statement(conn, "event-evidence-exists", _evidence_exists(event_evidence)), {"id": evidence_id}
+    ).first():
         return evidence_id
     group = group_of(event)
     lock(conn, "event-group", *group)
@@ -308,64 +317,71 @@ def save_event(conn: Connection, doc_id: str, published: date | None, event: Eve
     return evidence_id
 
 
-def _documents(conn: Connection, owner_id: str) -> int:
-    """How many distinct documents report a tie: its number of sources."""
-    query = select(func.count(func.distinct(tie_evidence.c.document_id))).where(
-        tie_evidence.c.tie_id == owner_id
+def _build_count_sources(_conn: Connection) -> Any:
+    """Set a tie's number of sources: how many distinct documents report it."""
+    documents_reporting = (
+        select(func.count(func.distinct(tie_evidence.c.document_id)))
+        .where(tie_evidence.c.tie_id == bindparam("tie_key"))
+        .scalar_subquery()
     )
-    return int(conn.execute(query).scalar_one())
+    return update(ties).where(ties.c.id == bindparam("tie_key")).values(n_sources=documents_reporting)
+
+
+def _build_upsert_tie(conn: Connection) -> Any:
+    stmt = insert(conn, ties)
+    new = stmt.excluded
+    return stmt.on_conflict_do_update(
+        index_elements=[ties.c.id],
+        set_={
+            "confidence": case((new.confidence > ties.c.confidence, new.confidence), else_=ties.c.confidence),
+            "first_seen": case(
+                (ties.c.first_seen.is_(None) | (new.first_seen < ties.c.first_seen), new.first_seen),
+                else_=ties.c.first_seen,
+            ),
+            "last_seen": case(
+                (ties.c.last_seen.is_(None) | (new.last_seen > ties.c.last_seen), new.last_seen),
+                else_=ties.c.last_seen,
+            ),
+        },
+    )
 
 
 def save_tie(conn: Connection, doc_id: str, published: date | None, tie: Tie) -> None:
     tie_id = fact_id("tie", tie.source, tie.tie, tie.target, tie.valid)
     ev = tie.evidence
     evidence_id = fact_id("tie_evidence", doc_id, ev.start, ev.end, tie.tie, tie.source, tie.target)
-    if conn.execute(select(tie_evidence.c.id).where(tie_evidence.c.id == evidence_id)).first():
+    exists = statement(conn, "tie-evidence-exists", _evidence_exists(tie_evidence))
+    if conn.execute(exists, {"id": evidence_id}).first():
         return
-    stmt = insert(conn, ties).values(
-        id=tie_id,
-        tie=tie.tie,
-        source_id=tie.source,
-        target_id=tie.target,
-        valid=tie.valid,
-        confidence=ev.confidence,
-        n_sources=1,
-        first_seen=published,
-        last_seen=published,
-    )
-    new = stmt.excluded
     # DO UPDATE (never DO NOTHING) so the row stays locked until the count below is written
     conn.execute(
-        stmt.on_conflict_do_update(
-            index_elements=[ties.c.id],
-            set_={
-                "confidence": case(
-                    (new.confidence > ties.c.confidence, new.confidence), else_=ties.c.confidence
-                ),
-                "first_seen": case(
-                    (ties.c.first_seen.is_(None) | (new.first_seen < ties.c.first_seen), new.first_seen),
-                    else_=ties.c.first_seen,
-                ),
-                "last_seen": case(
-                    (ties.c.last_seen.is_(None) | (new.last_seen > ties.c.last_seen), new.last_seen),
-                    else_=ties.c.last_seen,
-                ),
-            },
-        )
+        statement(conn, "upsert-tie", _build_upsert_tie),
+        {
+            "id": tie_id,
+            "tie": tie.tie,
+            "source_id": tie.source,
+            "target_id": tie.target,
+            "valid": tie.valid,
+            "confidence": ev.confidence,
+            "n_sources": 1,
+            "first_seen": published,
+            "last_seen": published,
+        },
     )
     conn.execute(
-        tie_evidence.insert().values(
-            id=evidence_id,
-            tie_id=tie_id,
-            document_id=doc_id,
-            sentence=ev.sentence,
-            start=ev.start,
-            end=ev.end,
-            rule=ev.rule,
-            confidence=ev.confidence,
-        )
+        tie_evidence.insert(),
+        {
+            "id": evidence_id,
+            "tie_id": tie_id,
+            "document_id": doc_id,
+            "sentence": ev.sentence,
+            "start": ev.start,
+            "end": ev.end,
+            "rule": ev.rule,
+            "confidence": ev.confidence,
+        },
     )
-    conn.execute(update(ties).where(ties.c.id == tie_id).values(n_sources=_documents(conn, tie_id)))
+    conn.execute(statement(conn, "count-tie-sources", _build_count_sources), {"tie_key": tie_id})
 
 
 def record_judgement(
@@ -373,22 +389,25 @@ def record_judgement(
 ) -> None:
     """Record a judgement once; of several reasons given for it, the least is kept."""
     jid = fact_id("judgement", left, right, judgement, made_by)
-    stmt = insert(conn, actor_judgements).values(
-        id=jid,
-        left_id=left,
-        right_id=right,
-        judgement=judgement,
-        reason=reason,
-        made_by=made_by,
-        created_at=now(),
-        undone_at=None,
-    )
-    conn.execute(
-        stmt.on_conflict_do_update(
-            index_elements=[actor_judgements.c.id],
-            set_={"reason": stmt.excluded.reason},
-            where=stmt.excluded.reason < actor_judgements.c.reason,
-        )
+    row = {
+        "id": jid,
+        "left_id": left,
+        "right_id": right,
+        "judgement": judgement,
+        "reason": reason,
+        "made_by": made_by,
+        "created_at": now(),
+        "undone_at": None,
+    }
+    conn.execute(statement(conn, "upsert-judgement", _build_upsert_judgement), row)
+
+
+def _build_upsert_judgement(conn: Connection) -> Any:
+    stmt = insert(conn, actor_judgements)
+    return stmt.on_conflict_do_update(
+        index_elements=[actor_judgements.c.id],
+        set_={"reason": stmt.excluded.reason},
+        where=stmt.excluded.reason < actor_judgements.c.reason,
     )
 
 

@@ -8,6 +8,7 @@ event groups, ties, each sorted by key — so that concurrent writers cannot dea
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Connection, Table, text
@@ -21,17 +22,38 @@ def insert(conn: Connection, table: Table) -> Any:
     return sqlite.insert(table)
 
 
+_STATEMENTS: dict[tuple[str, str], Any] = {}
+
+
+def statement(conn: Connection, name: str, build: Callable[[Connection], Any]) -> Any:
+    """The statement ``build`` makes for this backend, built once per process and backend.
+
+    Writes run thousands of times per ingest: a statement object used again is compiled once
+    and keeps its cache key, where one built per row costs more than the database's own work.
+    The values go as parameters at execution (``conn.execute(stmt, row)``)."""
+    key = (conn.dialect.name, name)
+    found = _STATEMENTS.get(key)
+    if found is None:
+        found = _STATEMENTS[key] = build(conn)
+    return found
+
+
 def insert_new(conn: Connection, table: Table, rows: dict[str, Any] | list[dict[str, Any]]) -> int:
     """Insert rows whose key is not there yet. For one row, returns 1 if it was inserted and 0
     if its key was there; for a list, how many rows were sent."""
     if isinstance(rows, list) and not rows:
         return 0
-    stmt = insert(conn, table).on_conflict_do_nothing()
     if isinstance(rows, dict):
         # RETURNING, not rowcount: drivers need not count the rows of an INSERT
         key = list(table.primary_key.columns)[0]
-        return 0 if conn.execute(stmt.values(rows).returning(key)).first() is None else 1
-    conn.execute(stmt, rows)
+        one = statement(
+            conn,
+            f"insert-new-returning:{table.name}:{','.join(sorted(rows))}",
+            lambda c: insert(c, table).on_conflict_do_nothing().returning(key),
+        )
+        return 0 if conn.execute(one, rows).first() is None else 1
+    many = statement(conn, f"insert-new:{table.name}", lambda c: insert(c, table).on_conflict_do_nothing())
+    conn.execute(many, rows)
     return len(rows)
 
 

@@ -73,7 +73,7 @@ def test_two_local_workers_store_the_facts_of_one_process(tmp_path: Path) -> Non
     dask = f"sqlite:///{tmp_path / 'dask.db'}"
     assert api.ingest([DEMO], db=serial).added == 49
     report = api.ingest([DEMO], db=dask, engine="dask", workers=2)
-    assert report.ok and report.added == 49
+    assert report.ok and report.added == 49, report.problems[:3]
     got = _facts(dask)
     assert {t: len(rows) for t, rows in got.items()} == {t: len(rows) for t, rows in _facts(serial).items()}
     assert len(got["events"]) > 50 and len(got["mentions"]) > 1000 and len(got["ties"]) > 100
