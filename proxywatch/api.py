@@ -135,9 +135,12 @@ def ingest(
         with cluster as client:
             mapper = None
             if client is not None:
+                from dataclasses import replace
+
                 from proxywatch.distributed import dask_mapper
 
-                mapper = dask_mapper(client, model)
+                options = replace(options or IngestOptions(), language_where_extracted=True)
+                mapper = dask_mapper(client, model, options=options)
             return ingest_paths(
                 store,
                 [Path(p) for p in paths],

@@ -61,3 +61,6 @@ class IngestOptions:
     any_language: bool = False
     published: str | None = None
     source: str | None = None
+    # Where the language check runs: in the reading process, or where extraction runs (the Dask
+    # workers), so that the process that reads and writes has as little else to do as possible.
+    language_where_extracted: bool = False

@@ -11,6 +11,7 @@ from typing import Any
 from proxywatch.errors import ConfigError
 from proxywatch.ingest.pipeline import BatchMapper, Failed
 from proxywatch.ingest.records import RawDocument
+from proxywatch.settings import IngestOptions
 
 
 @contextmanager
@@ -53,9 +54,16 @@ def dask_client(
             cluster.close()
 
 
-def dask_mapper(client: Any, model: str | None = None, in_flight: int | None = None) -> BatchMapper:
+def dask_mapper(
+    client: Any,
+    model: str | None = None,
+    in_flight: int | None = None,
+    options: IngestOptions | None = None,
+) -> BatchMapper:
     """A mapper that sends each batch to the cluster and yields batches with their results as
-    they finish, keeping ``in_flight`` batches (default: two per worker thread) queued."""
+    they finish, keeping ``in_flight`` batches (default: two per worker thread) queued. With
+    ``options.language_where_extracted``, the workers check each text's language as well (and
+    the document gets the language they found)."""
     from distributed import as_completed
 
     from proxywatch.distributed.tasks import extract_batch
@@ -69,7 +77,8 @@ def dask_mapper(client: Any, model: str | None = None, in_flight: int | None = N
         sent: dict[str, list[RawDocument]] = {}
 
         def submit(batch: list[RawDocument]) -> None:
-            future = client.submit(extract_batch, [(d.text, d.published) for d in batch], name, pure=False)
+            items = [(d.text, d.published) for d in batch]
+            future = client.submit(extract_batch, items, name, options, pure=False)
             sent[future.key] = batch
             queue.add(future)
 
@@ -78,9 +87,14 @@ def dask_mapper(client: Any, model: str | None = None, in_flight: int | None = N
         for future in queue:
             batch = sent.pop(future.key)
             try:
-                results = future.result()
+                pairs = future.result()
             except Exception as exc:  # noqa: BLE001 - a worker lost: its documents are tried next run
-                results = [Failed(f"extraction failed on the cluster: {exc!r}"[:500])] * len(batch)
+                pairs = [(None, Failed(f"extraction failed on the cluster: {exc!r}"[:500]))] * len(batch)
+            results = []
+            for doc, (lang, result) in zip(batch, pairs, strict=True):
+                if options is not None and options.language_where_extracted:
+                    doc.lang = lang
+                results.append(result)
             following = next(batches, None)
             if following is not None:
                 submit(following)

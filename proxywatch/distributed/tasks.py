@@ -1,7 +1,8 @@
 """What runs on a Dask worker: build the pipeline once, extract batches of texts.
 
-Only plain data crosses the wire: (text, publication date) pairs out, ``Extraction`` records
-(dataclasses of strings, numbers and dates) or ``Failed`` back.
+Only plain data crosses the wire: (text, publication date) pairs out, (language, ``Extraction``
+record or ``Failed``) pairs back. The language check runs here too, when the options say so, to
+leave the process that reads and writes the store as little as possible to do.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from typing import Any
 
 from distributed import WorkerPlugin
 
-from proxywatch.ingest.pipeline import run_safely
+from proxywatch.ingest.pipeline import Failed, run_safely
+from proxywatch.settings import IngestOptions
 
 
 class PipelinePlugin(WorkerPlugin):
@@ -28,9 +30,21 @@ class PipelinePlugin(WorkerPlugin):
         build_pipeline(self.model)  # cached per process: every later task reuses it
 
 
-def extract_batch(items: list[tuple[str, date | None]], model: str) -> list[Any]:
-    """One ``Extraction`` per (text, publication date), in order; ``Failed`` for a text the
-    pipeline fails on (the rest of the batch goes on)."""
+def extract_batch(
+    items: list[tuple[str, date | None]], model: str, options: IngestOptions | None = None
+) -> list[tuple[str | None, Any]]:
+    """One (language, result) per (text, publication date), in order. The result is the
+    ``Extraction``, or ``Failed`` for a text the pipeline fails on (the rest of the batch goes
+    on) or, with ``options.language_where_extracted``, for a text in a language not wanted."""
     from proxywatch.extract import extract_many
+    from proxywatch.ingest.checks import detect_language, language_refusal
 
-    return run_safely(lambda batch: list(extract_many(batch, model=model)), items)
+    check = options is not None and options.language_where_extracted
+    langs = [detect_language(text) if check else None for text, _ in items]
+    refusals = [language_refusal(lang, options) if options and check else None for lang in langs]
+    wanted = [item for item, refusal in zip(items, refusals, strict=True) if refusal is None]
+    extracted = iter(run_safely(lambda batch: list(extract_many(batch, model=model)), wanted))
+    return [
+        (lang, Failed(refusal, "language") if refusal is not None else next(extracted))
+        for lang, refusal in zip(langs, refusals, strict=True)
+    ]

@@ -38,13 +38,17 @@ def check_document(doc: RawDocument, options: IngestOptions) -> IngestProblem | 
             "split it or raise --max-chars",
             doc.line,
         )
+    if options.language_where_extracted:
+        return None  # checked with extraction: see language_refusal
     doc.lang = detect_language(doc.text)
-    if not options.any_language and doc.lang is not None and doc.lang not in options.languages:
-        return IngestProblem(
-            doc.origin,
-            "language",
-            f"language detected as {doc.lang!r}, not one of {sorted(options.languages)}; "
-            "pass --lang any to keep it",
-            doc.line,
-        )
-    return None
+    refusal = language_refusal(doc.lang, options)
+    return None if refusal is None else IngestProblem(doc.origin, "language", refusal, doc.line)
+
+
+def language_refusal(lang: str | None, options: IngestOptions) -> str | None:
+    """Why a text in ``lang`` is not wanted, or None when it is (or its language is unknown)."""
+    if options.any_language or lang is None or lang in options.languages:
+        return None
+    return (
+        f"language detected as {lang!r}, not one of {sorted(options.languages)}; pass --lang any to keep it"
+    )

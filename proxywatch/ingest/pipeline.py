@@ -82,10 +82,12 @@ def _with_fallbacks(doc: RawDocument, options: IngestOptions) -> RawDocument:
 
 @dataclass(frozen=True)
 class Failed:
-    """The result for a document the processor failed on: it is reported and left unstored, so
-    a later run tries it again."""
+    """The result for a document the processor failed on or refused (``kind`` says which, as in
+    the ingest problems: extraction, language): it is reported and left unstored, so a later run
+    tries it again."""
 
     reason: str
+    kind: str = "extraction"
 
 
 def run_safely(run: Callable[[list[Any]], list[Any]], items: list[Any]) -> list[Any]:
@@ -203,7 +205,7 @@ def store_batches(
         for doc, result in zip(batch, results, strict=True):
             if isinstance(result, Failed):
                 _report_problem(
-                    store, report, IngestProblem(doc.origin, "extraction", result.reason, doc.line)
+                    store, report, IngestProblem(doc.origin, result.kind, result.reason, doc.line)
                 )
             else:
                 _store_document(store, report, doc, result, writer, on_document)

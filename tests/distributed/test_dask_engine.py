@@ -86,12 +86,23 @@ def test_an_existing_scheduler_is_used_when_given(tmp_path: Path) -> None:
 
     rows = [json.loads(line) for line in (DEMO / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
     subset = tmp_path / "subset.jsonl"
-    subset.write_text("".join(json.dumps(r) + "\n" for r in rows[:10]), encoding="utf-8")
+    french = {
+        "id": "fr-1",
+        "text": "Les milices ont tiré des roquettes sur la base aérienne pendant la nuit, selon les "
+        "autorités irakiennes, qui ont annoncé l'ouverture d'une enquête sur cette attaque.",
+    }
+    lines = [json.dumps(r) for r in rows[:10]] + [json.dumps(french, ensure_ascii=False)]
+    subset.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
     serial = f"sqlite:///{tmp_path / 'serial.db'}"
-    api.ingest([subset], db=serial)
+    alone = api.ingest([subset], db=serial)
     with LocalCluster(n_workers=1, processes=True, threads_per_worker=1, dashboard_address=None) as cluster:
         dask = f"sqlite:///{tmp_path / 'dask.db'}"
         report = api.ingest([subset], db=dask, engine="dask", scheduler=cluster.scheduler_address)
-        assert report.ok and report.added == 10
+        assert report.added == 10
         assert len(cluster.workers) == 1  # the cluster given, not a new one
+    # the workers check the language: the French text is refused with the reason given here
+    assert [(p.kind, p.line, p.reason) for p in report.problems] == [
+        (p.kind, p.line, p.reason) for p in alone.problems
+    ]
+    assert [p.kind for p in report.problems] == ["language"]
     assert differences(_facts(serial), _facts(dask)) == []
