@@ -197,7 +197,9 @@ class ArgumentReader:
             if child.dep_ in SUBJ:
                 if child.lower_ in ("who", "which", "that") and token.dep_ == "relcl":
                     return self.actors_at(token.head, found), True
-                return self.actors_at(child, found), False
+                # "a sniper from the Houthi forces shot": the one named as his side
+                members = [a for o in self.prep_objects(child, ["from"]) for a in self.actors_at(o, found)]
+                return self.actors_at(child, found) or members or self.speaker_itself(child, found), False
         if hops < 3 and token.dep_ in INHERIT and token.head.i != token.i:
             head = token.head
             if head.dep_ == "prep" and token.dep_ == "pcomp":  # "accused of killing": up to "accused"
@@ -229,6 +231,24 @@ class ArgumentReader:
         if token.dep_ == "ROOT" and hops == 0:
             return self.lead_in_subject(token, found), True
         return [], False
+
+    def speaker_itself(self, pronoun: Token, found: DocMentions) -> list[tuple[str, str]]:
+        """ "Israel said it would retaliate", "the militias said they had struck": a subject
+        pronoun left unresolved in what a speaker reports, agreeing in number with the
+        speaker, is the speaker."""
+        clause = pronoun.head
+        speech = clause.head
+        if (
+            pronoun.lower_ not in ("it", "they")
+            or clause.dep_ != "ccomp"
+            or speech.lemma_.lower() not in self.mod.speech_verbs
+        ):
+            return []
+        for speaker in (c for c in speech.children if c.dep_ in SUBJ):
+            plural = speaker.tag_ in ("NNS", "NNPS")
+            if plural == (pronoun.lower_ == "they") or speaker.pos_ == "PROPN":
+                return self.actors_at(speaker, found)
+        return []
 
     def lead_in_subject(self, verb: Token, found: DocMentions) -> list[tuple[str, str]]:
         """The subject of a list item that opens with its verb: the subject of the line that
@@ -267,9 +287,12 @@ class ArgumentReader:
             candidates.insert(0, antecedent)
         candidates += self.prep_objects(token, trig.target_preps or ["on", "against", "at", "with", "to"])
         for obj in (c for c in token.children if c.dep_ in OBJ):  # "landed blows against X"
-            candidates += self.prep_objects(
-                obj, [p for p in trig.target_preps if p in ("against", "on", "upon")]
-            )
+            # "threatened military action against X"; an event noun's own phrase ("condemned
+            # the strike on X") is that event's target, read with it
+            preps = trig.target_preps or ([] if obj.lemma_.lower() in self.nouns else ["against", "on"])
+            candidates += self.prep_objects(obj, [p for p in preps if p in ("against", "on", "upon")])
+        if trig.type == "MOBILIZE":  # "deployed troops to X": the troops are its own, X is where they go
+            candidates = [c for c in candidates if not (c.dep_ in OBJ and self.generic_at(c, found))]
         if (
             (passive or (token.dep_ == "acl" and token.tag_ == "VBN" and self.done_to(token)))
             and not candidates
@@ -352,12 +375,13 @@ class ArgumentReader:
     def counted_by(self, token: Token) -> Token:
         """The quantity noun an event noun is counted by ("a series of strikes" -> series), so
         that the light verb above it carries the event; else the noun itself."""
-        if (
-            token.dep_ == "pobj"
-            and token.head.lower_ == "of"
-            and token.head.head.lemma_.lower() in self.quantities
-        ):
-            return token.head.head
+        if token.dep_ != "pobj" or token.head.lower_ not in ("of", "in"):
+            return token
+        counter = token.head.head
+        if token.head.lower_ == "of" and counter.lemma_.lower() in self.quantities:
+            return counter
+        if counter.pos_ == "NUM" and counter.dep_ in OBJ:  # "announced $500 million in military aid"
+            return counter
         return token
 
     def undergoer(self, token: Token, found: DocMentions) -> list[tuple[str, str]]:
@@ -426,6 +450,12 @@ class ArgumentReader:
                     if actors:
                         return actors
         return []
+
+    @staticmethod
+    def generic_at(token: Token, found: DocMentions) -> bool:
+        """Whether a token is a mention of a generic actor ("troops", "police officers")."""
+        mention = found.at(token)
+        return mention is not None and parse_generic(mention.actor_id) is not None
 
     def entity_at(self, token: Token) -> Span | None:
         """The named entity a token is part of (entities are indexed once per document: reading

@@ -13,7 +13,9 @@ from spacy.tokens import Doc, Token
 from proxywatch.dictionary import ActorDictionary
 from proxywatch.extract.agents import Agents
 from proxywatch.extract.generics import State, generic_actor, is_patron_marker, parse_generic, sector_phrase
+from proxywatch.extract.heads import body_named_by_head, noun_phrase_start
 from proxywatch.extract.mention_index import DocMentions, slug
+from proxywatch.extract.populations import national_civilians
 from proxywatch.extract.records import Actor, Mention
 from proxywatch.extract.references import Collective, References
 
@@ -103,6 +105,12 @@ class CollectiveResolver:
                 continue
             if token.lemma_.lower() in self.references.civilians and token.tag_ in ("NNS", "NNPS"):
                 self.resolve_civilians(doc, token, found)
+                continue
+            body = body_named_by_head(doc, token, found, self.agents)
+            if body is not None:  # "the Council" after "the U.N. Security Council"
+                start = noun_phrase_start(token)
+                if found.free(start, token.i + 1):
+                    found.add(doc, start, token.i + 1, body, "collective:head", 0.75)
                 continue
             entry = self.collective_of(token)
             sector = sector_phrase(token, self.agents)
@@ -252,6 +260,8 @@ class CollectiveResolver:
         after = doc[token.i + 1 : min(token.i + 6, token.sent.end)]
         if not groups and len(after) and after[0].lower_ in ("in", "of", "from"):
             groups = [t for t in after if t.ent_type_ == "NORP"][:1]
+        if national_civilians(doc, token, groups, found, self.agents):
+            return  # "Lebanese residents": the country's civilians
         words = [*(g.text for g in groups), token.lower_]
         start = min([token.i, *(g.i for g in groups if g.i < token.i)])
         name = " ".join(words)

@@ -18,13 +18,14 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from proxywatch.extract.arguments import MATERIAL_CONFLICT, ONE_SIDED_TARGET, ArgumentReader, Found
+from proxywatch.extract.clauses import ClauseReader
 from proxywatch.extract.dates import resolve_date
 from proxywatch.extract.mentions import DocMentions
 from proxywatch.extract.modality import Modality
 from proxywatch.extract.places import country_of
 from proxywatch.extract.records import Actor, Event, Evidence
 from proxywatch.extract.references import References, load_references
-from proxywatch.extract.syntax import EMBED, OBJ, RELATIVE_PRONOUNS, SUBJ, Trigger
+from proxywatch.extract.syntax import EMBED, OBJ, RELATIVE_PRONOUNS, SUBJ, Trigger, verb_lemmas
 from proxywatch.ids import parse_generic
 from proxywatch.ontology import Ontology
 from proxywatch.ontology.schema import ModeCue, NounEntry, VerbEntry
@@ -46,12 +47,15 @@ HISTORICAL_DAYS = 30
 # Material events often reported with one side unnamed: the actor alone ("protesters rallied",
 # "militants opened fire") or, in an agentless passive, the target alone ("the base was attacked").
 ONE_SIDED_SOURCE = {"PROTEST", "MOBILIZE", "ASSAULT", "COERCE", "RETREAT", "AID"}
+# Verbal events told of an issue rather than an actor ("called for a ceasefire", "rejected the
+# plan"): coded with the target unnamed when their object is such an issue (ClauseReader.about_issue).
+ONE_SIDED_ISSUE = {"REQUEST", "REJECT", "ACCUSE", "AGREE", "THREATEN", "SUPPORT", "CONCEDE", "SANCTION"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 ANTECEDENT_WINDOW = 2  # sentences back that "the attack" may name an attack told before
 RESPONSE_WINDOW = 4  # sentences back that an untargeted compliance or refusal may answer a request
 
 
-class EventCoder(ArgumentReader):
+class EventCoder(ArgumentReader, ClauseReader):
     """Codes events in a parsed, mention-resolved Doc."""
 
     def __init__(
@@ -120,6 +124,9 @@ class EventCoder(ArgumentReader):
                 lemma = head.lemma_.lower()
                 if lemma in self.mod.commission_verbs and token.dep_ in ("xcomp", "advcl"):
                     trig.embedded_in = "commissioned"  # "hired a gunman to kill X": not done
+                    break
+                if verb_lemmas(head) & self.mod.desire_verbs and token.dep_ in ("xcomp", "acomp"):
+                    trig.embedded_in = "desire"  # "wanted to strike back": neither done nor vowed
                     break
                 if self.backing(trig):
                     break  # "struck X with support from Y": an event of its own (joint_action)
@@ -227,13 +234,17 @@ class EventCoder(ArgumentReader):
         negated = intended = hypothetical = False
         chain = [token]
         head = token
+        carried = trig.pos == "noun" and self.counted_by(token).dep_ in OBJ
+        if carried:  # "said they would continue attacks": the verb carrying the noun tells
+            head = self.counted_by(token).head
+            chain.append(head)
         for _ in range(4):
             if head.dep_ in ("xcomp", "conj", "ccomp") and head.head.i != head.i:
                 head = head.head
                 chain.append(head)
             else:
                 break
-        for tok in chain[:2]:
+        for tok in chain[: 3 if carried else 2]:
             for child in tok.children:
                 low = child.lower_
                 if child.dep_ == "neg" or (child.dep_ == "det" and low == "no"):
@@ -241,12 +252,23 @@ class EventCoder(ArgumentReader):
                 if child.dep_ == "aux" and low in self.mod.future_aux:
                     intended = True
                 if child.dep_ == "aux" and low in self.mod.hypothetical_modals:
-                    hypothetical = True
+                    if low in self.mod.reported_future and self.reported_future(tok):
+                        intended = True  # "Israel said it would retaliate": a reported "will"
+                    else:
+                        hypothetical = True
                 if child.dep_ == "mark" and low in self.mod.hypothetical_marks:
                     hypothetical = True
         if trig.embedded_in == "intent":
             intended = True
         return negated, intended, hypothetical
+
+    def reported_future(self, clause: Token) -> bool:
+        """Whether a clause is the content of a reporting verb with no condition in the
+        sentence: its "would" is the speaker's "will" told in the past."""
+        head = clause.head
+        if clause.dep_ != "ccomp" or head.lemma_.lower() not in self.mod.speech_verbs:
+            return False
+        return not any(t.dep_ == "mark" and t.lower_ in self.mod.hypothetical_marks for t in clause.sent)
 
     def when(self, trig: Trigger, published: date | None) -> tuple[date | None, str, str | None]:
         sent = trig.token.sent
@@ -280,9 +302,10 @@ class EventCoder(ArgumentReader):
         triggers = self.find_triggers(doc)
         events: list[Event] = []
         for trig in sorted(triggers, key=lambda t: t.token.i):
-            if (
-                trig.embedded_in == "content" and trig.parent is not None
-            ) or trig.embedded_in == "commissioned":
+            if (trig.embedded_in == "content" and trig.parent is not None) or trig.embedded_in in (
+                "commissioned",
+                "desire",
+            ):
                 continue
             if trig.embedded_in in ("content", "stop") and trig.parent is None and trig.pos == "noun":
                 if not (trig.type in DISCONTINUED and self.discontinued(trig)):
@@ -325,20 +348,6 @@ class EventCoder(ArgumentReader):
                         )
         return events
 
-    def main_clause(self, trig: Trigger) -> bool:
-        """Whether a trigger is the main predicate of its sentence (or conjoined with it), or the
-        protest noun that predicate carries ("held a demonstration", "protesters gathered"):
-        there an event is asserted even when one side goes unnamed."""
-        token = trig.token
-        while token.dep_ == "conj":
-            token = token.head
-        if token.dep_ == "acl" and token.head.dep_ == "ROOT":  # a headline parse: "Interns protested ..."
-            token = token.head
-        if trig.pos == "noun":  # protests are reported without a target; other nouns need both
-            token = self.counted_by(token)  # "Hundreds of protesters gathered"
-            return trig.type == "PROTEST" and token.dep_ in SUBJ | OBJ and token.head.dep_ == "ROOT"
-        return token.dep_ == "ROOT"
-
     def reports_speech(self, trig: Trigger) -> bool:
         """ "told Reuters that it would retaliate": a reporting clause, not a request."""
         if trig.type != "REQUEST" or trig.pos != "verb" or trig.lemma not in self.mod.report_verbs:
@@ -367,6 +376,12 @@ class EventCoder(ArgumentReader):
             sources, inherited = self.noun_source(trig, found)
             targets = self.noun_target(trig, found)
             rule = "noun"
+            claim = self.claimed_attack(trig.token) if not sources and trig.type == "ASSAULT" else None
+            if claim is not None:  # "Al-Shabaab claimed responsibility for the bombing"
+                if self.told_before(trig, found, issued):
+                    return []  # the claim names the agent of an attack told just before
+                sources, _ = self.subject(claim, found)
+                rule += "+claimed"
         # what a request asks to stop ("to stop attacking X", "rein in the attacks on X") or to do
         directive = self.directive_from_stop(trig, found) if trig.type == "REQUEST" else {}
         for child in trig.children:
@@ -382,6 +397,10 @@ class EventCoder(ArgumentReader):
                     if directive.get("asks") == "RETREAT" and child.mode == "ceasefire":
                         # "to pause their operations against U.S. forces" asks them to stop attacking
                         directive = {"prohibits": "ASSAULT", "protected": inner_targets[0][0]}
+                elif not targets and trig.type == "ACCUSE" and child.type in MATERIAL_CONFLICT:
+                    # "condemned Russia's strike on Odesa": the one blamed is who struck, never
+                    # the one struck; with the striker unnamed the condemnation names no target
+                    targets = self.noun_source(child, found)[0] if child.pos == "noun" else []
                 elif not targets and inner_targets:
                     targets = inner_targets
         if not sources and trig.type == "AID" and trig.pos == "verb":
@@ -429,7 +448,13 @@ class EventCoder(ArgumentReader):
             pairs = [(s, t) for s in sources for t in targets]
             rule += "+claimed" if pairs else ""
         if not pairs and one_sided:  # "protesters rallied", "the base was attacked"
-            if sources and not targets and trig.type in ONE_SIDED_SOURCE:
+            if (
+                sources
+                and not targets
+                and (
+                    trig.type in ONE_SIDED_SOURCE or (trig.type in ONE_SIDED_ISSUE and self.about_issue(trig))
+                )
+            ):
                 pairs = [(s, (None, "")) for s in sources]
             elif targets and not sources and trig.type in ONE_SIDED_TARGET:
                 pairs = [((None, ""), t) for t in targets]
@@ -505,6 +530,17 @@ class EventCoder(ArgumentReader):
                 # "conducted airstrikes ... the strikes destroyed": the same kind of attack
                 return [(event.source, "antecedent")] if told.endswith(means.lemma_.lower()) else []
         return []
+
+    def told_before(self, trig: Trigger, found: DocMentions, issued: list[Event]) -> bool:
+        """Whether a definite event noun ("the attack") names an event of its type told in the
+        ANTECEDENT_WINDOW sentences before."""
+        if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in trig.token.children):
+            return False
+        sentence = found.sentence_of.get(trig.token.i, 0)
+        return any(
+            e.type == trig.type and 0 <= sentence - e.extra.get("sentence_no", -99) <= ANTECEDENT_WINDOW
+            for e in issued
+        )
 
     def means_subject(self, verb: Token) -> Token | None:
         """The subject of a verb (or of the verb it is conjoined with) when it is an attack or a

@@ -23,10 +23,14 @@ from proxywatch.dictionary import ActorDictionary
 from proxywatch.dictionary.loader import acronym_key
 from proxywatch.extract.agents import Agents
 from proxywatch.extract.collectives import CollectiveResolver
+from proxywatch.extract.heads import body_named_by_head
 from proxywatch.extract.mention_index import DocMentions, slug
-from proxywatch.extract.places import country_named
+from proxywatch.extract.places import country_named, country_names, country_of
+from proxywatch.extract.populations import followers, population_groups
 from proxywatch.extract.records import Actor
 from proxywatch.extract.references import References
+from proxywatch.extract.roles import load_roles
+from proxywatch.extract.speakers import SpeakerLabels
 from proxywatch.names import normalise_name
 
 MAX_ALIAS_WORDS = 8
@@ -72,7 +76,7 @@ def ner_type(label: str, text: str) -> str:
     return NER_TYPES.get(label, "other")
 
 
-class MentionFinder(CollectiveResolver):
+class MentionFinder(CollectiveResolver, SpeakerLabels):
     """Finds and resolves mentions; built once per pipeline from the dictionary and references."""
 
     def __init__(self, dictionary: ActorDictionary, references: References, agents: Agents) -> None:
@@ -86,11 +90,31 @@ class MentionFinder(CollectiveResolver):
             for n in range(1, len(words) + 1):
                 self.prefixes.add(" ".join(words[:n]))
         self.fuzzy_keys = [k for k in dictionary.by_alias if len(k) >= 5]
+        # states by ISO3, and the gazetteer's countries the dictionary does not list ("Paraguay")
+        self.state_ids = {
+            a.country: a.id for a in dictionary.actors.values() if a.type == "state" and a.country
+        }
+        self.countries = {k: v for k, v in country_names().items() if k not in dictionary.by_alias}
+        for key in self.countries:
+            words = key.split()
+            self.prefixes.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
 
     # -- helpers -----------------------------------------------------------------------------
     def actor(self, actor_id: str) -> Actor:
         entry = self.dictionary.actors[actor_id]
         return Actor(entry.id, entry.name, entry.type, entry.country, "dictionary")
+
+    def state(self, name: str, iso3: str, found: DocMentions) -> Actor:
+        """The state of a country: the dictionary's actor where it lists one, else a new one."""
+        if iso3 in self.state_ids:
+            return self.actor(self.state_ids[iso3])
+        actor = Actor(f"state:{iso3.lower()}", name, "state", iso3, "extracted")
+        return found.actors.get(actor.id, actor)
+
+    def lookup_person(self, name: str) -> list[str]:
+        """Dictionary people called ``name``."""
+        ids = self.dictionary.by_alias.get(normalise_name(name), [])
+        return [i for i in ids if self.dictionary.actors[i].type == "person"]
 
     def choose(self, ids: list[str], found: DocMentions) -> str:
         """Pick among ambiguous ids: one already seen in the document, else the first listed."""
@@ -123,11 +147,17 @@ class MentionFinder(CollectiveResolver):
                     best = (j + 1, [local[key]])
                 elif key in self.dictionary.by_alias:
                     best = (j + 1, self.dictionary.by_alias[key])
+                elif key in self.countries and doc[i].is_title and doc[i].ent_type_ != "PERSON":
+                    best = (j + 1, [])  # a country only the gazetteer knows ("New Zealand")
             if best is not None and self.names_institution(doc, best[0], best[1]):
                 best = None  # "the Washington Institute": an organisation, not the state
             if best is not None and self.other_first_name(doc, i, best[0], best[1]):
                 best = None  # "Laith al-Khazali" is not Qais al-Khazali
-            if best is not None and found.free(i, best[0]):
+            if best is not None and not best[1] and found.free(i, best[0]):
+                name, iso3 = self.countries[normalise_name(doc[i : best[0]].text)]
+                found.add(doc, i, best[0], self.state(name, iso3, found), "gazetteer", 0.85)
+                i = best[0]
+            elif best is not None and found.free(i, best[0]):
                 end, ids = best
                 actor_id = self.choose(ids, found)
                 conf = 0.95 if len(ids) == 1 else 0.6
@@ -148,7 +178,9 @@ class MentionFinder(CollectiveResolver):
         before = doc[k]
         if not (before.is_title and before.pos_ == "PROPN") or normalise_name(before.text) in self.titles:
             return False
-        return all(self.dictionary.actors[i].type == "person" for i in ids if i in self.dictionary.actors)
+        return bool(ids) and all(
+            self.dictionary.actors[i].type == "person" for i in ids if i in self.dictionary.actors
+        )
 
     def short_names(self, doc: Doc, found: DocMentions) -> None:
         """Surnames and first names the tagger left unnamed ("Saadi" after "Abu Baqir al-Saadi"),
@@ -254,6 +286,8 @@ class MentionFinder(CollectiveResolver):
                 continue  # "Proxy Militias", "Embassy": the reference pass reads these
             if normalise_name(ent.text) in self.references.not_actors:
                 continue  # "Imam Hussein": a religious figure of the past, not an actor of the story
+            if len(core) == 1 and body_named_by_head(doc, core[0], found, self.agents) is not None:
+                continue  # "the Council" of the Security Council named before: the reference pass
             if len(core) == 1 and normalise_name(core.text) in self.titles:
                 continue  # "State" of "Secretary of State": part of a title
             if len(core) == 1 and core[0].pos_ == "PROPN" and core.start not in found.claimed:
@@ -286,13 +320,22 @@ class MentionFinder(CollectiveResolver):
                 found.add(doc, core.start, core.end, self.actor(actor_id), f"ner+fuzzy:{score:.0f}", 0.7)
                 continue
             kind = ner_type(ent.label_, core.text)
+            titled = core.start > ent.start or (
+                ent.start > 0 and normalise_name(doc[ent.start - 1].text) in self.titles
+            )
+            if kind == "person" and len(key.split()) == 1 and not titled:
+                person = self.close_person(key, found)
+                if person is not None:  # "Pederson" after "Geir Pedersen"
+                    found.add(doc, core.start, core.end, found.actors[person], "short-name:fuzzy", 0.7)
+                    continue
+                if country_of(core.text)[0] == "city":
+                    continue  # "Latakia": a city the tagger took for a name
+                kind = "other"  # one word, no title, no one named so: nothing says it is a person
             if ent.label_ in ("GPE", "NORP"):
                 country = country_named(core.text)
-                if country is not None:  # a state the dictionary does not list
-                    state = Actor(f"state:{country[1].lower()}", country[0], "state", country[1], "extracted")
-                    found.add(
-                        doc, core.start, core.end, found.actors.get(state.id, state), "ner+gazetteer", 0.8
-                    )
+                if country is not None:  # a state the dictionary does not list by this name
+                    state = self.state(country[0], country[1], found)
+                    found.add(doc, core.start, core.end, state, "ner+gazetteer", 0.8)
                 continue  # other places and peoples are locations or descriptions, not actors
             actor = Actor(f"{kind}:{slug(key)}", core.text, kind, None, "extracted")
             found.add(doc, core.start, core.end, found.actors.get(actor.id, actor), "ner", 0.6)
@@ -305,6 +348,19 @@ class MentionFinder(CollectiveResolver):
         if len(people) > 1:
             return ""
         return next(iter(people), None)
+
+    @staticmethod
+    def close_person(word: str, found: DocMentions) -> str | None:
+        """The one person of the document whose first or last name is spelt almost like ``word``."""
+        if len(word) < 5:
+            return None
+        people = {
+            actor_id
+            for name, entries in found.person_words.items()
+            if fuzz.ratio(word, name) >= FUZZY_THRESHOLD - 3
+            for _start, actor_id in entries
+        }
+        return next(iter(people)) if len(people) == 1 else None
 
     def fuzzy(self, key: str) -> tuple[str, float] | None:
         if len(key) < 5:
@@ -327,6 +383,7 @@ class MentionFinder(CollectiveResolver):
             for token in sent:
                 found.sentence_of[token.i] = number
         self.dictionary_pass(doc, found, {})
+        self.speaker_pass(doc, found)
         self.entity_pass(doc, found)
         found.reindex(doc)
         self.short_names(doc, found)
@@ -341,6 +398,9 @@ class MentionFinder(CollectiveResolver):
             found.actors = {k: v for k, v in found.actors.items() if k in used}
             self.dictionary_pass(doc, found, local)
             found.reindex(doc)
+        population_groups(doc, found, self.agents)
+        followers(doc, found, load_roles().followers)
+        found.reindex(doc)
         self.reference_pass(doc, found)
         self.drop_places(doc, found)
         found.reindex(doc)
@@ -355,12 +415,29 @@ class MentionFinder(CollectiveResolver):
             if found.actors[mention.actor_id].type != "state":
                 continue
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None or not self.is_place(span.root):
+            if span is None or not (self.is_place(span.root) or self.after_place(span)):
                 acting.add(mention.actor_id)
         found.mentions = [
             m for m in found.mentions if found.actors[m.actor_id].type != "state" or m.actor_id in acting
         ]
         found.actors = {k: v for k, v in found.actors.items() if v.type != "state" or k in acting}
+
+    def after_place(self, span: Span) -> bool:
+        """Whether a state follows a place's name and a comma, as the country that locates it
+        ("Abu Kamal, Syria", "Fort Moore, Georgia", "Erbil, Iraq"); a state before the comma
+        makes it a list ("Australia, Bahrain")."""
+        doc = span.doc
+        if span.start < 2 or doc[span.start - 1].text != ",":
+            return False
+        start = span.start - 2
+        while start > 0 and doc[start - 1].is_title and not doc[start - 1].is_sent_start:
+            start -= 1
+        place = doc[start : span.start - 1]
+        if not place[-1].is_title or country_of(place.text)[0] == "country":
+            return False
+        if any(self.dictionary.actors[i].type == "state" for i in self.dictionary.lookup(place.text)):
+            return False
+        return place[-1].ent_type_ in ("GPE", "LOC", "FAC") or country_of(place[-1].text)[0] == "city"
 
     def is_place(self, token: Token) -> bool:
         """Whether a state's mention only locates something: the object of "in", "across",

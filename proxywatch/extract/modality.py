@@ -18,6 +18,7 @@ class Modality(BaseModel):
 
     version: int
     intent_verbs: frozenset[str]
+    desire_verbs: frozenset[str] = frozenset()
     stop_verbs: frozenset[str]
     decline_verbs: frozenset[str]
     speech_verbs: frozenset[str]
@@ -37,6 +38,8 @@ class Modality(BaseModel):
     backing_nouns: frozenset[str] = frozenset()
     asserting_marks: frozenset[str] = frozenset()
     commission_verbs: frozenset[str] = frozenset()
+    issue_nouns: frozenset[str] = frozenset()
+    reported_future: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)

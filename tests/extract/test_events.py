@@ -93,6 +93,9 @@ def test_negation_intent_and_hypothesis() -> None:
     assert threat is not None and threat.intended and threat.evidence.rule.endswith("+intent:attack")
     wanted = extract_text("The Quds Force wanted to strike the United States.", PUB).events
     assert find(wanted, "THREATEN", "quds_force", "united_states")
+    # a hope is neither an act nor a threat made to anyone
+    hoped = extract_text("The Quds Force hoped to strike the United States.", PUB).events
+    assert not hoped
     refused = extract_text("The militias do not obey the Iraqi government.", PUB).events
     # no name binds "the militias" here: they are the generic militants, not the PMF
     assert find(refused, "REJECT", "generic:uaf", "government_of_iraq")
