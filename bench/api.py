@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import calendar
+import os
 import platform
 import random
 import statistics
@@ -269,7 +270,15 @@ def main() -> None:
     parser.add_argument("--db", type=Path, default=None, help="SQLite file (default: bench/api-N.db).")
     parser.add_argument("--reuse", action="store_true", help="Measure an existing --db without regenerating.")
     parser.add_argument(
-        "--analytics", action="store_true", help="Also time /api/control of the top hub (loads every event)."
+        "--analytics",
+        action="store_true",
+        help="Also time /api/control (loads every event), /api/cohesion and /api/follows of the top hub.",
+    )
+    parser.add_argument(
+        "--whatif",
+        action="store_true",
+        help="With --analytics, also time /api/whatif removing the second hub (exact brokerage: "
+        "O(actors x ties), minutes past a few thousand actors).",
     )
     parser.add_argument(
         "--write-docs", action="store_true", help="Write the figures into docs/performance.md."
@@ -305,6 +314,7 @@ def main() -> None:
 
     results = {}
     analytics: list[tuple[str, float]] = []
+    loads = [os.getloadavg()[0]]  # the machine may be shared: the figures say how busy it was
     with TestClient(create_app(str(path))) as client:
         for name, make_url in (
             ("actor profile", profile),
@@ -312,25 +322,43 @@ def main() -> None:
             ("graph of one month", graph),
         ):
             results[name] = measure(client, make_url, args.requests, seed=len(name))
+            loads.append(os.getloadavg()[0])
             r = results[name]
             print(
                 f"{name:30} p50 {r['p50']:7.1f} ms   p95 {r['p95']:7.1f} ms   max {r['max']:7.1f} ms"
                 f"   first {r['first']:7.1f} ms"
             )
         if args.analytics:  # the analytics context holds every event and tie, once per data version
-            for label in ("first, loading the analytics context", "again, the context cached"):
+            hub = _actor_id(0)
+            timed = [
+                ("control", f"/api/control?patron={hub}", "first, loading the analytics context"),
+                ("control", f"/api/control?patron={hub}", "again, the context cached"),
+                ("cohesion", f"/api/cohesion?patron={hub}", "the context cached"),
+                ("follows", f"/api/follows?patron={hub}", "the context cached"),
+            ]
+            if args.whatif:
+                timed.append(
+                    ("whatif", f"/api/whatif?patron={hub}&remove={_actor_id(1)}", "removing the second hub")
+                )
+            for endpoint, url, label in timed:
                 started = time.perf_counter()
-                assert client.get(f"/api/control?patron={_actor_id(0)}").status_code == 200
-                analytics.append((label, time.perf_counter() - started))
-                print(f"control of the top hub, {label}: {analytics[-1][1]:.1f} s")
+                assert client.get(url).status_code == 200
+                analytics.append(
+                    (f"`GET /api/{endpoint}` of the top hub, {label}", time.perf_counter() - started)
+                )
+                print(f"{endpoint} of the top hub, {label}: {analytics[-1][1]:.2f} s", flush=True)
     if args.write_docs:
         rows = "\n".join(
             f"| {name} | {r['p50']:.1f} | {r['p95']:.1f} | {r['first']:.0f} |" for name, r in results.items()
         )
-        extra = "".join(
-            f"\n- `GET /api/control` of the top hub, {label}: {t:.1f} s." for label, t in analytics
-        )
-        flags = " --analytics" if args.analytics else ""
+        extra = "".join(f"\n- {label}: {t:.2f} s." for label, t in analytics)
+        if args.analytics and not args.whatif:
+            extra += (
+                "\n- `GET /api/whatif` is not timed at this size: its brokerage is the exact betweenness"
+                "\n  of the whole ties graph (Brandes, time in actors x ties), minutes even in compiled"
+                "\n  code once the graph holds tens of thousands of connected actors (`--whatif` times it)."
+            )
+        flags = (" --analytics" if args.analytics else "") + (" --whatif" if args.whatif else "")
         write_docs(
             f"""{SECTION}
 
@@ -341,7 +369,8 @@ skew, so a few hubs take part in thousands of events. {args.requests} timed requ
 each with a random actor or month, after a cold first request (timed apart: it loads what the
 app caches per data version) and 4 warm-up ones; in process through FastAPI's TestClient, so
 routing, validation and JSON are included and the network is not. Measured
-{date.today().isoformat()} on {platform.machine()}, Python {platform.python_version()}:
+{date.today().isoformat()} on {platform.machine()} ({os.cpu_count()} cores, shared with other work:
+load average {min(loads):.1f}-{max(loads):.1f} while timing), Python {platform.python_version()}:
 `python bench/api.py --events {args.events} --actors {args.actors}{flags} --write-docs`.
 
 | request | p50 ms | p95 ms | first ms |
@@ -352,9 +381,10 @@ routing, validation and JSON are included and the network is not. Measured
   events as source and as target, with their totals;
 - events page: `GET /api/events?actor=ID&from=YYYY-MM-01&to=YYYY-MM-LAST`, actors drawn as often
   as they act, so hubs come up often;
-- graph: `GET /api/graph?from=&to=&limit=500`: every asserted event of the month summed per
-  pair, and the standing ties among the month's actors (from an index of ties by source kept
-  per data version, loaded by the first request).{extra}
+- graph: `GET /api/graph?from=&to=&limit=500`: every asserted event of the month counted per
+  pair and type from the covering index `ix_events_window` (migration 0004), and the standing
+  ties among the month's actors (from an index of ties by source kept per data version, loaded
+  by the first request); only the page's edges are built.{extra}
 """
         )
         print(f"written to {DOCS}")

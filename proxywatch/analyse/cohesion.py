@@ -184,11 +184,11 @@ def cohesion(
     for i in range(len(bounds) - 1) if points else []:
         segment = friction[bounds[i] : bounds[i + 1]]
         if sum(segment) / len(segment) > overall:
-            ids = [eid for w in windows[bounds[i] : bounds[i + 1]] for eid in w.events]
+            ids = {eid for w in windows[bounds[i] : bounds[i + 1]] for eid in w.events}
             driving = [
                 e
                 for e in inside
-                if e.id in set(ids)
+                if e.id in ids
                 and (
                     (e.type in DEFIANCE and e.target in side)
                     or (e.source in proxies and e.target in proxies and weights[e.type] < 0)

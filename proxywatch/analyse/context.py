@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 import networkx as nx
 
@@ -34,19 +35,30 @@ class Context:
             return set(given) - self.side(patron)
         named = bloc(self.graph, patron) if patron in self.graph else set()
         side = self.side(patron)
-        actors = {a for e in self.events for a in (e.source, e.target) if a}
-        generics = generic_allies(actors, self.types, self.countries, side, named)
+        generics = generic_allies(self.event_generics, self.types, self.countries, side, named)
         # "the militias" the patron's side gives orders to are its own, whatever their country
-        generics |= {
-            e.target
+        generics |= {target for source, target in self.generic_requests if source in side}
+        return (named | generics) - side
+
+    @cached_property
+    def event_generics(self) -> set[str]:
+        """The generic actors at either end of an event (the candidates of ``generic_allies``,
+        which passes over every other actor), found once for every patron."""
+        actors = {a for e in self.events for a in (e.source, e.target) if a}
+        return {a for a in actors if parse_generic(a)}
+
+    @cached_property
+    def generic_requests(self) -> set[tuple[str, str]]:
+        """(source, target) of the REQUEST events aimed at a generic armed group."""
+        return {
+            (e.source, e.target)
             for e in self.events
             if e.type == "REQUEST"
-            and e.source in side
+            and e.source
             and e.target
             and parse_generic(e.target)
             and self.types.get(e.target) == "armed_group"
         }
-        return (named | generics) - side
 
     def basis(self, patron: str, proxies: set[str]) -> dict[str, str]:
         """For each proxy, what puts it in the patron's bloc: a tie read in a document, only the

@@ -30,8 +30,10 @@ Iran's proxies): control shows in whether the agent does what the principal asks
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
+from datetime import timedelta
 from typing import Any
 
 import networkx as nx
@@ -212,6 +214,33 @@ def _trend(indices: list[float]) -> tuple[str, float | None]:
     return trend, round(slope, 4)
 
 
+class _Responders:
+    """The asserted events of the proxies, found by date and by document, so that a directive's
+    possible responses are looked up rather than sought among every event. ``candidates`` gives
+    a superset of the events :func:`respond` can count for a directive (those dated within
+    ``horizon_days`` of it either way, and those read in its document), in their order in
+    ``events``: passing them instead of every event changes nothing in what ``respond`` finds."""
+
+    def __init__(self, events: Sequence[EventRecord], proxies: set[str], horizon_days: int) -> None:
+        self.horizon = timedelta(days=horizon_days)
+        pool = [(i, e) for i, e in enumerate(events) if e.source in proxies and e.asserted]
+        dated = sorted(((e.date, i) for i, e in pool if e.date is not None))
+        self.dates = [d for d, _ in dated]
+        self.dated = [i for _, i in dated]
+        self.by_document: dict[str, list[int]] = {}
+        for i, e in pool:
+            self.by_document.setdefault(e.order[0], []).append(i)
+        self.events = events
+
+    def candidates(self, directive: EventRecord) -> list[EventRecord]:
+        found = set(self.by_document.get(directive.order[0], ()))
+        if directive.date is not None:
+            lo = bisect_left(self.dates, directive.date - self.horizon)
+            hi = bisect_right(self.dates, directive.date + self.horizon)
+            found.update(self.dated[lo:hi])
+        return [self.events[i] for i in sorted(found)]
+
+
 def control_index(
     events: Sequence[EventRecord],
     ties: nx.MultiDiGraph,
@@ -224,17 +253,30 @@ def control_index(
     side = patron_side(ties, patron)
     proxy_set = set(proxies) if proxies is not None else (bloc(ties, patron) if patron in ties else set())
     proxy_set -= side
+    directives = [
+        d
+        for d in events
+        if d.type in DIRECTIVES and d.source in side and d.target in proxy_set and not d.negated
+    ]
+    directives.sort(key=lambda e: (e.date is None, e.date or 0, e.order))  # stable, as sorting every event
+    answered: list[tuple[EventRecord, list[Response]]] = []
+    if directives:
+        responders = _Responders(events, proxy_set, horizon_days)
+        answered = [
+            (d, respond(d, responders.candidates(d), side, proxy_set, horizon_days)) for d in directives
+        ]
+    # the documents of each directive and of the events that answer it, read in one pass
+    wanted = {d.id for d in directives} | {r.event_id for _, responses in answered for r in responses}
+    documents_of: dict[str, set[str | None]] = {}
+    for e in events if wanted else ():
+        if e.id in wanted:
+            documents_of.setdefault(e.id, set()).update(ev.document_id for ev in e.evidence)
     windows: dict[str, list[Outcome]] = {}
     counts: dict[str, list[int]] = {}
-    for d in sorted(events, key=lambda e: (e.date is None, e.date or 0, e.order)):
-        if d.type not in DIRECTIVES or d.source not in side or d.target not in proxy_set or d.negated:
-            continue
+    for d, responses in answered:
         key = d.date.strftime("%Y-%m") if d.date else "undated"
-        responses = respond(d, events, side, proxy_set, horizon_days)
-        answering = {r.event_id for r in responses}
-        documents = {
-            ev.document_id for e in events if e.id == d.id or e.id in answering for ev in e.evidence
-        } - {None}
+        answering = {r.event_id for r in responses} | {d.id}
+        documents = set().union(*(documents_of.get(i, set()) for i in answering)) - {None}
         outcome = Outcome(
             d.id,
             d.source,

@@ -93,15 +93,19 @@ def tie_basis(G: nx.MultiDiGraph, actor: str, camp: set[str]) -> str | None:
     return "dictionary" if linking else None
 
 
-def _edges(G: nx.MultiDiGraph, kinds: set[str]) -> Iterable[tuple[str, str]]:
-    for u, v, data in G.edges(data=True):
-        if data["tie"] in kinds:
-            yield u, v
+def _out(G: nx.MultiDiGraph, node: str, kinds: set[str]) -> set[str]:
+    """The actors ``node`` has a tie of one of ``kinds`` to (read from its adjacency)."""
+    return {v for _, v, t in G.out_edges(node, data="tie") if t in kinds} if node in G else set()
+
+
+def _in(G: nx.MultiDiGraph, node: str, kinds: set[str]) -> set[str]:
+    """The actors that have a tie of one of ``kinds`` to ``node`` (read from its adjacency)."""
+    return {u for u, _, t in G.in_edges(node, data="tie") if t in kinds} if node in G else set()
 
 
 def commanders(G: nx.MultiDiGraph, organisation: str) -> set[str]:
     """Actors that command or lead ``organisation`` (current or former), so their directives count as its."""
-    return {u for u, v in _edges(G, COMMAND_TIES) if v == organisation}
+    return _in(G, organisation, COMMAND_TIES)
 
 
 def patron_side(G: nx.MultiDiGraph, patron: str) -> set[str]:
@@ -113,11 +117,11 @@ def bloc(G: nx.MultiDiGraph, patron: str) -> set[str]:
     """The patron's proxies: groups it funds, commands, leads, trains or arms, their member
     groups, and the umbrellas they belong to (Kata'ib Hezbollah brings in the PMF). People are
     left out: they act for their groups."""
-    proxies = {v for u, v in _edges(G, CONTROL_TIES) if u == patron}
+    proxies = _out(G, patron, CONTROL_TIES)
     proxies -= patron_side(G, patron)
-    members = {u for u, v in _edges(G, {"member_of"}) if v in proxies}
+    members = {u for p in proxies for u in _in(G, p, {"member_of"})}
     umbrellas = {
-        v for u, v in _edges(G, {"member_of"}) if u in proxies and G.nodes[v].get("type") == "armed_group"
+        v for p in proxies for v in _out(G, p, {"member_of"}) if G.nodes[v].get("type") == "armed_group"
     }
     found = proxies | members | umbrellas
     return {a for a in found if G.nodes[a].get("type") != "person"} - {patron}
