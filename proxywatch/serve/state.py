@@ -3,6 +3,7 @@ from the whole store (the analytics context, the alias and tie indexes) cached p
 
 from __future__ import annotations
 
+import gc
 import math
 import threading
 import time
@@ -63,8 +64,12 @@ class StoreCache:
             entry = self._entries.get(name)
             if entry is not None and entry[0] == version:
                 return cast(T, entry[1])
+            gc.unfreeze()  # a value being replaced may hold cycles: let the collector see it again
             value = load(self.store)
             self._entries[name] = (version, value)
+            # The analytics context holds millions of objects: kept out of the collector's passes,
+            # a full collection no longer pauses every request for about a second.
+            gc.freeze()
             self.loads[name] += 1
             return value
 

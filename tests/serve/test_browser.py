@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -308,26 +309,32 @@ def _actor_name(page: Page) -> str:
     return page.inner_text("h1.actor-name")
 
 
+# An analyst's merge: the Islamic Resistance in Iraq is a front for Kata'ib Hezbollah. Both are
+# actors of the bundled dictionary, so the pair does not depend on what extraction finds.
+FRONT, GROUP = "Islamic Resistance in Iraq", "Kata'ib Hezbollah"
+
+
 def test_merge_survives_reingest_and_undo(tab: Tab, site: Site, tmp_path: Path) -> None:
     if "/api/corrections" not in site.routes:
         pytest.skip("the corrections endpoints (POST /api/corrections, …/undo) are not in this build yet")
     page = tab.page
-    open_page(page, site, "#/search?q=Pederson")
-    page.locator(".results a.actor-link", has_text="Pederson").first.click()
+    exact = re.compile(rf"^\s*{re.escape(FRONT)}\s*$")
+    open_page(page, site, f"#/search?q={FRONT}")
+    page.locator(".results a.actor-link").filter(has_text=exact).first.click()
     wait_ready(page)
     wrong = page.evaluate("() => decodeURIComponent(location.hash.split('/')[2])")
-    assert _actor_name(page) == "Pederson"
+    assert _actor_name(page) == FRONT
 
     page.fill("#token-input", TOKEN)
-    page.fill("#merge-search", "Geir Pedersen")
-    pick = page.locator("button.pick", has_text="Merge into Geir Pedersen")
-    pick.wait_for()
-    into = pick.get_attribute("data-actor-id")
-    pick.click()
+    page.fill("#merge-search", GROUP)
+    pick = page.locator("button.pick", has_text=f"Merge into {GROUP}")
+    pick.first.wait_for()
+    into = pick.first.get_attribute("data-actor-id")
+    pick.first.click()
     page.wait_for_function("(id) => location.hash === '#/actor/' + encodeURIComponent(id)", arg=into)
     wait_ready(page)
-    assert "merged into Geir Pedersen" in page.inner_text("#notice")
-    assert _actor_name(page) == "Geir Pedersen"
+    assert f"merged into {GROUP}" in page.inner_text("#notice")
+    assert _actor_name(page) == GROUP
     shoot(page, "merged", tmp_path)
 
     # the same files again: nothing new is stored, and the merge still holds
@@ -335,9 +342,9 @@ def test_merge_survives_reingest_and_undo(tab: Tab, site: Site, tmp_path: Path) 
     assert again["added"] == 0, again
     time.sleep(1.2)  # the server reads the data version at most once a second
     go(page, f"#/actor/{wrong}")
-    assert _actor_name(page) == "Geir Pedersen"  # the merged actor's page is the one it joined
-    go(page, "#/search?q=Pederson")
-    assert "Pederson" not in page.locator(".results a.actor-link").all_inner_texts()
+    assert _actor_name(page) == GROUP  # the merged actor's page is the one it joined
+    go(page, f"#/search?q={FRONT}")
+    assert FRONT not in [t.strip() for t in page.locator(".results a.actor-link").all_inner_texts()]
 
     go(page, "#/corrections")
     row = page.locator("tr.correction.active", has_text=wrong)
@@ -347,5 +354,5 @@ def test_merge_survives_reingest_and_undo(tab: Tab, site: Site, tmp_path: Path) 
     wait_ready(page)
     assert page.locator("tr.correction.undone", has_text=wrong).count() == 1
     go(page, f"#/actor/{wrong}")
-    assert _actor_name(page) == "Pederson"
+    assert _actor_name(page) == FRONT
     assert tab.dialogs == [] and tab.errors == []
