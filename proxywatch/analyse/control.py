@@ -11,6 +11,10 @@ later in the same article), a proxy's response is
 - defiance: REJECT toward the patron's side, or the prohibited action continuing (e.g. an
   ASSAULT on the embassy after a request to stop attacking it).
 
+An event an analyst linked to a directive (``proxywatch judge link``) answers that directive and
+no other, whatever its date or source: compliance when it is of a compliance type or does what was
+asked, defiance when it is of a defiance type or the prohibited action.
+
 Per window (calendar month) the index is (compliance - defiance) / (compliance + defiance),
 in [-1, 1]; windows with no response have none. This follows the principal-agent reading of
 proxy control (Salehyan 2010, "The Delegation of War to Rebel Organizations"; Byman 2018 on
@@ -151,6 +155,10 @@ def respond(
     responses = []
     prohibited_after = []
     for e in events:
+        if e.responds_to is not None:
+            if e.responds_to == directive.id and (linked := _linked(directive, e)) is not None:
+                responses.append(linked)
+            continue  # an analyst's link decides which directive the event answers
         if e.id == directive.id or not e.asserted or e.source not in proxies:
             continue
         if not _follows(directive, e, horizon_days):
@@ -198,6 +206,19 @@ def respond(
     return responses
 
 
+def _linked(directive: EventRecord, e: EventRecord) -> Response | None:
+    """The response an analyst linked to ``directive``, or None when its type says neither."""
+    when = e.date.isoformat() if e.date else None
+    asked = directive.directive == "asks" and e.type == directive.directive_type
+    if e.type in COMPLY or asked:
+        kind = "compliance"
+    elif e.type in DEFY or (directive.directive == "prohibits" and e.type == directive.directive_type):
+        kind = "defiance"
+    else:
+        return None
+    return Response(e.id, kind, f"{e.type}, linked by an analyst", e.source, when, _sentence(e))
+
+
 def _trend(indices: list[float]) -> tuple[str, float | None]:
     """Least-squares slope of the index over windows; one window: the sign of its index."""
     if not indices:
@@ -230,10 +251,14 @@ class _Responders:
         self.by_document: dict[str, list[int]] = {}
         for i, e in pool:
             self.by_document.setdefault(e.order[0], []).append(i)
+        self.linked: dict[str, list[int]] = {}  # analysts' links, whatever the date or source
+        for i, e in enumerate(events):
+            if e.responds_to is not None:
+                self.linked.setdefault(e.responds_to, []).append(i)
         self.events = events
 
     def candidates(self, directive: EventRecord) -> list[EventRecord]:
-        found = set(self.by_document.get(directive.order[0], ()))
+        found = set(self.by_document.get(directive.order[0], ())) | set(self.linked.get(directive.id, ()))
         if directive.date is not None:
             lo = bisect_left(self.dates, directive.date - self.horizon)
             hi = bisect_right(self.dates, directive.date + self.horizon)

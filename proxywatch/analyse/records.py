@@ -30,6 +30,7 @@ class EventRecord:
     directive_type: str | None = None
     directive_target: str | None = None
     evidence: tuple[Evidence, ...] = field(default_factory=tuple)
+    responds_to: str | None = None  # an analyst's link: the directive (event id) this one answers
 
     @property
     def asserted(self) -> bool:

@@ -338,6 +338,8 @@ class Corrections:
             "target": target,
             "directive_target": self.canonical(event.directive_target),
         }
+        if hasattr(event, "responds_to"):
+            changes["responds_to"] = self.responses.get(event.id)
         if all(getattr(event, k) == v for k, v in changes.items()):
             return event
         return replace(event, **changes)  # type: ignore[type-var]

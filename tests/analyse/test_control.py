@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from hypothesis import given
@@ -82,6 +83,24 @@ def test_prohibited_action_continuing_is_defiance_and_ceasing_is_compliance() ->
     assert (window.compliance, window.defiance) == (1, 0)
     late = [ask("1", "ghaani", "pmf", d), ev("2", "ASSAULT", "aah", "usa", d + timedelta(days=60))]
     assert control_index(late, G, "qf").windows[0].outcomes[0].verdict == "unanswered"
+
+
+def test_an_analysts_link_decides_which_directive_an_event_answers() -> None:
+    d = date(2024, 1, 30)
+    # a suspension reported two months later by a generic "militias", outside every rule's reach
+    late = ev("3", "RETREAT", "generic:irq:uaf", "usa", d + timedelta(days=60))
+    events = [ask("1", "ghaani", "kh", d), ask("2", "ghaani", "aah", d + timedelta(days=1)), late]
+    unlinked = control_index(events, G, "qf")
+    assert sum(w.compliance for w in unlinked.windows) == 0
+    linked = [*events[:2], replace(late, responds_to="2")]
+    outcomes = {o.directive_id: o for w in control_index(linked, G, "qf").windows for o in w.outcomes}
+    assert [r.event_id for r in outcomes["2"].responses] == ["3"]
+    assert outcomes["2"].responses[0].kind == "compliance" and outcomes["1"].responses == []
+    # linked to a directive it cannot answer (a meeting is neither compliance nor defiance): nothing
+    meeting = replace(late, type="CONSULT", responds_to="2")
+    assert all(
+        not o.responses for w in control_index([*events[:2], meeting], G, "qf").windows for o in w.outcomes
+    )
 
 
 def test_undated_responses_follow_in_the_same_article() -> None:

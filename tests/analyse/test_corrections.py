@@ -95,3 +95,24 @@ def test_apply_event_is_pure() -> None:
     assert c.apply_event(EventRecord("e2", "ASSAULT", "kh", "usa")) is None
     untouched = EventRecord("e3", "ASSAULT", "qf", "usa")
     assert c.apply_event(untouched) is untouched
+
+
+def test_a_linked_response_counts_for_its_directive_and_undo_removes_it(world: Store) -> None:
+    with world.connect() as conn:
+        request = conn.execute(select(events.c.id).where(events.c.type == "REQUEST")).scalar_one()
+        assault = conn.execute(
+            select(events.c.id).where(events.c.type == "ASSAULT", events.c.source_id == PMF)
+        ).scalar_one()
+
+    def responses() -> list[tuple[str, str]]:
+        report = control_view(load_context(world), QF, horizon_days=10)
+        return sorted((r.event_id, r.kind) for w in report.windows for o in w.outcomes for r in o.responses)
+
+    before = responses()
+    assert (assault, "defiance") not in before  # out of the horizon: no rule links it
+    link = judge(world, "link_response", event_id=assault, directive_id=request)
+    assert responses() == sorted([*before, (assault, "defiance")])
+    assert {e.id: e.responds_to for e in load_context(world).events}[assault] == request
+    with world.begin() as conn:
+        undo_correction(conn, link)
+    assert responses() == before
