@@ -79,7 +79,7 @@ def extraction_processor(model: str | None = None) -> tuple[BatchProcessor, Resu
     from proxywatch.store.facts import save_extraction
 
     def run(docs: list[RawDocument]) -> list[Any]:
-        return list(extract_many(((d.text, d.published) for d in docs), model=model))
+        return list(extract_many(((d.text, d.published, d.source) for d in docs), model=model))
 
     def write(conn: Connection, doc_id: str, doc: RawDocument, result: Any) -> None:
         save_extraction(conn, doc_id, doc.published, result)
@@ -250,7 +250,7 @@ def extract_file(
     for doc in docs:
         if doc.published is None and fallback is not None:
             doc.published, doc.published_from = fallback, "option"
-    results = iter(extract_many(((d.text, d.published) for d in docs), model=model))
+    results = iter(extract_many(((d.text, d.published, d.source) for d in docs), model=model))
     for item in items:
         if isinstance(item, IngestProblem):
             yield {

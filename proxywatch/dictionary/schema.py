@@ -27,6 +27,16 @@ def period_end(value: str) -> date:
     return date(parts[0], parts[1], parts[2])
 
 
+def period_start(value: str) -> date:
+    """The first day a dictionary date (YYYY, YYYY-MM or YYYY-MM-DD) covers.
+
+    >>> period_start("2020"), period_start("2020-02")
+    (datetime.date(2020, 1, 1), datetime.date(2020, 2, 1))
+    """
+    parts = [int(p) for p in value.split("-")]
+    return date(parts[0], *(parts[1:] + [1, 1])[:2])
+
+
 class TieEntry(BaseModel):
     """A standing tie from the actor that lists it to ``target``."""
 
@@ -37,6 +47,7 @@ class TieEntry(BaseModel):
     valid: Literal["current", "former"] = "current"
     start: str | None = None
     end: str | None = None
+    role: str | None = None  # the office the tie is held as ("president", "foreign minister")
 
     @field_validator("start", "end")
     @classmethod
@@ -44,6 +55,23 @@ class TieEntry(BaseModel):
         if value is not None and not _DATE.match(str(value)):
             raise ValueError(f"date {value!r} must be YYYY, YYYY-MM or YYYY-MM-DD")
         return None if value is None else str(value)
+
+    def holds_on(self, day: date | None) -> bool:
+        """Whether the tie holds on ``day`` by its dates (a current tie with no dates always
+        does; with no day, only a current tie does).
+
+        >>> TieEntry(tie="leads", target="x", start="2018-10-02", end="2022-10-13").holds_on(date(2020, 1, 1))
+        True
+        >>> TieEntry(tie="leads", target="x", valid="former").holds_on(date(2020, 1, 1))
+        False
+        """
+        if day is None:
+            return self.valid == "current"
+        if self.start is not None and day < period_start(self.start):
+            return False
+        if self.end is not None:
+            return day <= period_end(self.end)
+        return self.valid == "current"
 
 
 class ActorEntry(BaseModel):

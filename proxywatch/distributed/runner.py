@@ -77,7 +77,7 @@ def dask_mapper(
         sent: dict[str, list[RawDocument]] = {}
 
         def submit(batch: list[RawDocument]) -> None:
-            items = [(d.text, d.published) for d in batch]
+            items = [(d.text, d.published, d.source) for d in batch]
             future = client.submit(extract_batch, items, name, options, pure=False)
             sent[future.key] = batch
             queue.add(future)

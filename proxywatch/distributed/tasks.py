@@ -1,6 +1,6 @@
 """What runs on a Dask worker: build the pipeline once, extract batches of texts.
 
-Only plain data crosses the wire: (text, publication date) pairs out, (language, ``Extraction``
+Only plain data crosses the wire: (text, publication date, source) out, (language, ``Extraction``
 record or ``Failed``) pairs back. The language check runs here too, when the options say so, to
 leave the process that reads and writes the store as little as possible to do.
 """
@@ -31,16 +31,16 @@ class PipelinePlugin(WorkerPlugin):
 
 
 def extract_batch(
-    items: list[tuple[str, date | None]], model: str, options: IngestOptions | None = None
+    items: list[tuple[str, date | None, str | None]], model: str, options: IngestOptions | None = None
 ) -> list[tuple[str | None, Any]]:
-    """One (language, result) per (text, publication date), in order. The result is the
+    """One (language, result) per (text, publication date, source), in order. The result is the
     ``Extraction``, or ``Failed`` for a text the pipeline fails on (the rest of the batch goes
     on) or, with ``options.language_where_extracted``, for a text in a language not wanted."""
     from proxywatch.extract import extract_many
     from proxywatch.ingest.checks import detect_language, language_refusal
 
     check = options is not None and options.language_where_extracted
-    langs = [detect_language(text) if check else None for text, _ in items]
+    langs = [detect_language(text) if check else None for text, *_ in items]
     refusals = [language_refusal(lang, options) if options and check else None for lang in langs]
     wanted = [item for item, refusal in zip(items, refusals, strict=True) if refusal is None]
     extracted = iter(run_safely(lambda batch: list(extract_many(batch, model=model)), wanted))

@@ -333,7 +333,7 @@ def evaluate_corpus(corpus: Path, gold_dir: Path, model: str | None = None) -> C
     missing = set(golds) - {d.external_id for d in docs}
     if missing:
         raise ConfigError(f"{corpus}: no document for gold file(s) {', '.join(sorted(missing))}")
-    extractions = extract_many(((d.text, d.published) for d in docs), model=model)
+    extractions = extract_many(((d.text, d.published, d.source) for d in docs), model=model)
     reports = {
         str(d.external_id): score_document(golds[str(d.external_id)], d.text, ext)
         for d, ext in zip(docs, extractions, strict=True)

@@ -219,9 +219,19 @@ class CollectiveResolver:
         if mention is None:
             return None
         actor = found.actors[mention.actor_id]
+        if mention.rule == "pronoun:first" and actor.type != "state" and actor.country:
+            state = self.state_of(actor.country)  # "our forces": the speaker's country's forces
+            return None if state is None else State(state.id, state.name, actor.country)
         if actor.type != "state" or not actor.country:
             return None
         return State(actor.id, actor.name, actor.country)
+
+    def state_of(self, country: str) -> Actor | None:
+        """The dictionary's state of an ISO3 country code."""
+        for entry in self.dictionary.actors.values():
+            if entry.type == "state" and entry.country == country:
+                return Actor(entry.id, entry.name, entry.type, entry.country, "dictionary")
+        return None
 
     def home_and_patron(
         self, doc: Doc, token: Token, found: DocMentions
@@ -296,6 +306,7 @@ class CollectiveResolver:
         while start < token.i and (doc[start].is_punct or doc[start].dep_ == "npadvmod"):
             start += 1
         inner = [found.mentions[found.claimed[t.i]] for t in token.children if t.i in found.claimed]
+        inner = [m for m in inner if m.rule != "pronoun:first"]  # "our forces": a home, not a name
         for mention in inner:  # "the Asaib Ahl al-Haq militia", "Hezbollah fighters": the name decides
             if found.actors[mention.actor_id].type in types - {"state"}:
                 found.add(doc, start, token.i + 1, found.actors[mention.actor_id], "collective:named", 0.85)

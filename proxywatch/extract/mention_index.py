@@ -27,6 +27,8 @@ class DocMentions:
     paragraph_start: dict[int, int] = field(default_factory=dict)  # paragraph -> its first sentence
     # sector -> the named actor the text calls by that sector ("the PMF militias"), None if several
     defined: dict[str, str | None] = field(default_factory=dict)
+    # person -> the state or body their title names ("Pentagon Press Secretary X": the DoD)
+    affiliation: dict[str, str] = field(default_factory=dict)
 
     def add(self, doc: Doc, start: int, end: int, actor: Actor, rule: str, confidence: float) -> None:
         span = doc[start:end]

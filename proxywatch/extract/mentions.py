@@ -23,8 +23,10 @@ from proxywatch.dictionary import ActorDictionary
 from proxywatch.dictionary.loader import acronym_key
 from proxywatch.extract.agents import Agents
 from proxywatch.extract.collectives import CollectiveResolver
+from proxywatch.extract.first_person import FirstPerson
 from proxywatch.extract.heads import body_named_by_head
 from proxywatch.extract.mention_index import DocMentions, slug
+from proxywatch.extract.offices import OfficeReader
 from proxywatch.extract.places import country_named, country_names, country_of
 from proxywatch.extract.populations import followers, population_groups
 from proxywatch.extract.records import Actor
@@ -95,6 +97,8 @@ class MentionFinder(CollectiveResolver, SpeakerLabels):
             a.country: a.id for a in dictionary.actors.values() if a.type == "state" and a.country
         }
         self.countries = {k: v for k, v in country_names().items() if k not in dictionary.by_alias}
+        self.offices = OfficeReader(dictionary, agents, load_roles(), self.titles)
+        self.first_person = FirstPerson(dictionary)
         for key in self.countries:
             words = key.split()
             self.prefixes.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
@@ -400,6 +404,14 @@ class MentionFinder(CollectiveResolver, SpeakerLabels):
             found.reindex(doc)
         population_groups(doc, found, self.agents)
         followers(doc, found, load_roles().followers)
+        found.reindex(doc)
+        published = doc._.pw_published if Doc.has_extension("pw_published") else None
+        for start, end, actor, rule in self.offices(doc, found, published):  # "the prime minister"
+            if found.free(start, end):
+                found.add(doc, start, end, found.actors.get(actor.id, actor), rule, 0.7)
+        found.reindex(doc)
+        source = doc._.pw_source if Doc.has_extension("pw_source") else None
+        self.first_person(doc, found, published, source)  # "we", "our": the body that speaks
         found.reindex(doc)
         self.reference_pass(doc, found)
         self.drop_places(doc, found)

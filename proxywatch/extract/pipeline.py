@@ -37,6 +37,7 @@ EXTRACTOR_VERSION = "proxywatch-rules-1"
 
 for _name, _default in (
     ("pw_published", None),
+    ("pw_source", None),
     ("pw_mentions", None),
     ("pw_events", None),
     ("pw_ties", None),
@@ -241,22 +242,24 @@ def merge(parts: list[Extraction]) -> Extraction:
 
 
 def extract_many(
-    items: Iterable[tuple[str, date | None]],
+    items: Iterable[tuple[str, date | None] | tuple[str, date | None, str | None]],
     model: str | None = None,
     batch_size: int = 16,
     chunk_chars: int = CHUNK_CHARS,
 ) -> Iterator[Extraction]:
-    """Extraction for each (text, publication date), in input order. Texts longer than
-    ``chunk_chars`` are parsed in pieces and their facts merged, offsets kept."""
+    """Extraction for each (text, publication date[, source]), in input order. Texts longer than
+    ``chunk_chars`` are parsed in pieces and their facts merged, offsets kept. The source (the
+    body that issued the document) tells who "we" is in a statement."""
     nlp = build_pipeline(model)
     pending: list[tuple[int, int]] = []  # (item number, offset) of each piece sent to the pipeline
 
     def docs() -> Iterator[Doc]:
-        for number, (text, published) in enumerate(items):
+        for number, (text, published, *source) in enumerate(items):
             for offset, piece in chunks(text, chunk_chars):
                 pending.append((number, offset))
                 doc = nlp.make_doc(piece)
                 doc._.pw_published = published
+                doc._.pw_source = source[0] if source else None
                 yield doc
 
     def batches() -> Iterator[list[Doc]]:

@@ -23,6 +23,8 @@ class Roles(BaseModel):
     followers: frozenset[str] = Field(default_factory=frozenset)
     offices: dict[str, str] = Field(default_factory=dict)
     not_offices: frozenset[str] = Field(default_factory=frozenset)
+    office_heads: frozenset[str] = Field(default_factory=frozenset)
+    office_modifiers: frozenset[str] = Field(default_factory=frozenset)
     office_synonyms: dict[str, list[str]] = Field(default_factory=dict)
 
 
