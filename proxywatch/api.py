@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,38 +20,9 @@ from proxywatch.ingest.pipeline import (
 from proxywatch.ingest.records import RawDocument
 from proxywatch.settings import DEFAULT_MAX_CHARS, IngestOptions
 from proxywatch.store.corrections import Correction
-from proxywatch.store.db import Store, open_store
+from proxywatch.store.db import Store, opened_store
+from proxywatch.store.lookup import resolve_actor
 from proxywatch.store.stats import store_stats
-
-
-def existing_db(db: str | None) -> str:
-    """The database URL of ``db``, for commands that read: a SQLite file that is not there is
-    an error, not a new empty database."""
-    from proxywatch.errors import StoreError
-    from proxywatch.settings import db_url, sqlite_file
-
-    url = db_url(db)
-    path = sqlite_file(url)
-    if path is not None and not Path(path).is_file():
-        raise StoreError(
-            f"no database at {path}; check --db / PROXYWATCH_DB, or create one with "
-            "`proxywatch ingest PATH --db FILE` or `proxywatch demo`"
-        )
-    return url
-
-
-@contextmanager
-def opened_store(db: str | None, store: Store | None, create: bool = True) -> Iterator[Store]:
-    """The store given, or one opened at ``db`` and closed afterwards. Without ``create``, a
-    SQLite file that does not exist is an error (see :func:`existing_db`)."""
-    if store is not None:
-        yield store
-        return
-    opened = open_store(db if create else existing_db(db))
-    try:
-        yield opened
-    finally:
-        opened.close()
 
 
 def ingest_options(
@@ -260,38 +230,6 @@ def extract_file(
             }
         else:
             yield next(results).as_json(_document_json(item))
-
-
-def resolve_actor(name: str, store: Store) -> str:
-    """The actor id a name refers to: an id, a dictionary name or alias, or a stored alias —
-    as the analysts' corrections show it (a merged actor's id answers the actor it was merged
-    into; a split's name or aliases, the split's new actor)."""
-    from sqlalchemy import select
-
-    from proxywatch.dictionary import load_dictionary
-    from proxywatch.errors import NotFoundError
-    from proxywatch.names import normalise_name
-    from proxywatch.store.corrections import active_corrections
-    from proxywatch.store.schema import actor_aliases, actors
-
-    key = normalise_name(name)
-    with store.connect() as conn:
-        c = active_corrections(conn)
-        if c.split_rule(name) or conn.execute(select(actors.c.id).where(actors.c.id == name)).first():
-            return c.canonical(name) or name
-        named = [s.new_id for s in c.splits if normalise_name(s.name) == key]
-        named += [a for a, o in c.actor_overrides.items() if o.name and normalise_name(o.name) == key]
-        if named:
-            return c.canonical(named[0]) or named[0]
-        ids = load_dictionary().lookup(name)
-        if ids:
-            return c.alias_actor(ids[0], name)
-        row = conn.execute(select(actor_aliases.c.actor_id).where(actor_aliases.c.normalized == key)).first()
-    if row is None:
-        raise NotFoundError(
-            f"no actor is called {name!r}; try its id (see the actors table) or another alias"
-        )
-    return c.alias_actor(str(row.actor_id), name)
 
 
 def control(

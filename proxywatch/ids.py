@@ -47,3 +47,12 @@ def parse_generic(actor_id: str) -> tuple[str | None, str | None, str] | None:
     if parts[1].startswith("backed_"):
         return None, parts[1].removeprefix("backed_").upper(), sector
     return parts[1].upper(), None, sector
+
+
+def slug(text: str) -> str:
+    """The id part made of a name: lower-case letters and digits joined by underscores.
+
+    >>> slug("Kata'ib Hezbollah (KH)")
+    'kata_ib_hezbollah_kh'
+    """
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")[:120] or "unnamed"

@@ -14,10 +14,11 @@ from proxywatch.dictionary import ActorDictionary
 from proxywatch.extract.agents import Agents
 from proxywatch.extract.generics import State, generic_actor, is_patron_marker, parse_generic, sector_phrase
 from proxywatch.extract.heads import body_named_by_head, noun_phrase_start
-from proxywatch.extract.mention_index import DocMentions, slug
+from proxywatch.extract.mention_index import DocMentions
 from proxywatch.extract.populations import national_civilians
 from proxywatch.extract.records import Actor, Mention
 from proxywatch.extract.references import Collective, References
+from proxywatch.ids import slug
 
 GROUP_PREFERENCE = [{"armed_group", "political_party", "civilians"}, {"state_agency", "international_org"}]
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around"}

@@ -3,7 +3,6 @@ by sentence, and people's first and last names."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -90,7 +89,3 @@ class DocMentions:
 
     def free(self, start: int, end: int) -> bool:
         return all(i not in self.claimed for i in range(start, end))
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")[:120] or "unnamed"

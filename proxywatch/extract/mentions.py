@@ -25,7 +25,7 @@ from proxywatch.extract.agents import Agents
 from proxywatch.extract.collectives import CollectiveResolver
 from proxywatch.extract.first_person import FirstPerson
 from proxywatch.extract.heads import body_named_by_head
-from proxywatch.extract.mention_index import DocMentions, slug
+from proxywatch.extract.mention_index import DocMentions
 from proxywatch.extract.offices import OfficeReader
 from proxywatch.extract.places import country_named, country_names, country_of
 from proxywatch.extract.populations import followers, population_groups
@@ -33,6 +33,7 @@ from proxywatch.extract.records import Actor
 from proxywatch.extract.references import References
 from proxywatch.extract.roles import load_roles
 from proxywatch.extract.speakers import SpeakerLabels
+from proxywatch.ids import slug
 from proxywatch.names import normalise_name
 
 MAX_ALIAS_WORDS = 8

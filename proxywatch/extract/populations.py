@@ -17,9 +17,10 @@ from spacy.tokens import Doc, Token
 
 from proxywatch.extract.agents import Agents
 from proxywatch.extract.generics import State, generic_actor
-from proxywatch.extract.mention_index import DocMentions, slug
+from proxywatch.extract.mention_index import DocMentions
 from proxywatch.extract.places import country_named
 from proxywatch.extract.records import Actor
+from proxywatch.ids import slug
 from proxywatch.names import normalise_name
 
 MODIFIER_DEPS = {"compound", "amod", "poss", "npadvmod", "nmod"}

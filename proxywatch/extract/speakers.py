@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from proxywatch.extract.mention_index import DocMentions, slug
+from proxywatch.extract.mention_index import DocMentions
 from proxywatch.extract.records import Actor
 from proxywatch.extract.roles import load_roles
+from proxywatch.ids import slug
 from proxywatch.names import normalise_name
 
 MAX_LABEL_TOKENS = 10

@@ -10,12 +10,12 @@ import networkx as nx
 from jinja2 import Environment, select_autoescape
 from markupsafe import Markup
 
-from proxywatch import api
 from proxywatch.analyse.cohesion import months
 from proxywatch.analyse.context import load_context
 from proxywatch.analyse.views import cohesion_view, control_view, follows_view, whatif_view
 from proxywatch.report.charts import bar_chart, line_chart, network
-from proxywatch.store.db import Store
+from proxywatch.store.db import Store, opened_store
+from proxywatch.store.lookup import resolve_actor
 
 NETWORK_TIES = {"funds", "commands", "leads", "trains", "arms", "member_of", "follows", "succeeds"}
 
@@ -37,9 +37,9 @@ def build_report(
     store: Store | None = None,
 ) -> dict[str, Any]:
     """Everything the report shows, as plain data (also what ``--json`` would print)."""
-    with api.opened_store(db, store, create=False) as store:
-        patron_id = api.resolve_actor(patron, store)
-        removed = [api.resolve_actor(r, store) for r in remove] if remove else None
+    with opened_store(db, store, create=False) as store:
+        patron_id = resolve_actor(patron, store)
+        removed = [resolve_actor(r, store) for r in remove] if remove else None
         ctx = load_context(store)
         report = control_view(ctx, patron_id)
         control = report.as_dict()

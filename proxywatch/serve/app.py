@@ -21,12 +21,12 @@ from fastapi import FastAPI, Request, Response
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
-from proxywatch import __version__, api
+from proxywatch import __version__
 from proxywatch.serve import errors
 from proxywatch.serve.routes import ROUTERS
 from proxywatch.serve.state import MAX_UPLOAD_BYTES, ServeState
 from proxywatch.settings import DEFAULT_HOST, DEFAULT_PORT
-from proxywatch.store.db import Store, open_store
+from proxywatch.store.db import Store, existing_db, open_store
 
 DESCRIPTION = """Read the store proxywatch builds from conflict news: documents with the spans
 of what was read in them, actors (search by any alias or misspelling), PLOVER events, standing
@@ -79,7 +79,7 @@ def create_app(
     when the app stops). ``token``: the bearer token writing needs; None disables writing."""
     owns = store is None
     if store is None:
-        store = open_store(api.existing_db(db))
+        store = open_store(existing_db(db))
     state = ServeState(store, token or None, model, owns_store=owns, max_upload_bytes=max_upload_bytes)
 
     @asynccontextmanager

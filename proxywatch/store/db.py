@@ -30,7 +30,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from proxywatch.errors import StoreError
-from proxywatch.settings import db_url
+from proxywatch.settings import db_url, sqlite_file
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 60_000
@@ -193,3 +193,30 @@ def engine_safe(url: str) -> str:
         return make_url(url).render_as_string(hide_password=True)
     except Exception:  # noqa: BLE001 - a malformed URL is shown as given
         return url
+
+
+def existing_db(db: str | None) -> str:
+    """The database URL of ``db``, for commands that read: a SQLite file that is not there is
+    an error, not a new empty database."""
+    url = db_url(db)
+    path = sqlite_file(url)
+    if path is not None and not Path(path).is_file():
+        raise StoreError(
+            f"no database at {path}; check --db / PROXYWATCH_DB, or create one with "
+            "`proxywatch ingest PATH --db FILE` or `proxywatch demo`"
+        )
+    return url
+
+
+@contextmanager
+def opened_store(db: str | None, store: Store | None, create: bool = True) -> Iterator[Store]:
+    """The store given, or one opened at ``db`` and closed afterwards. Without ``create``, a
+    SQLite file that does not exist is an error (see :func:`existing_db`)."""
+    if store is not None:
+        yield store
+        return
+    opened = open_store(db if create else existing_db(db))
+    try:
+        yield opened
+    finally:
+        opened.close()

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select, update
 
 from proxywatch.ids import document_id, fact_id
-from proxywatch.ingest.records import IngestProblem, RawDocument
+from proxywatch.records import IngestProblem, RawDocument
 from proxywatch.store.schema import documents, ingest_errors
 from proxywatch.store.upsert import insert, insert_new
 

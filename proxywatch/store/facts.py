@@ -17,10 +17,9 @@ from typing import Any
 from sqlalchemy import Connection, and_, bindparam, case, delete, func, select, update
 
 from proxywatch.dictionary import ActorDictionary
-from proxywatch.extract.mentions import slug
-from proxywatch.extract.records import Actor, Event, Extraction, Tie
-from proxywatch.ids import fact_id
+from proxywatch.ids import fact_id, slug
 from proxywatch.names import normalise_name
+from proxywatch.records import Actor, Event, Extraction, Tie
 from proxywatch.store.documents import now
 from proxywatch.store.merge import MERGE_WINDOW_DAYS, Group, Report, cluster, date_window, event_row
 from proxywatch.store.schema import (
