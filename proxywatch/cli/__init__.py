@@ -543,13 +543,17 @@ def serve(
     ] = None,
     model: ModelOption = None,
 ) -> None:
-    """Serve the REST API (JSON; OpenAPI at /docs): documents, actors, events, ties, graph, analytics."""
+    """Serve the analyst's page at / and the REST API under /api (JSON; OpenAPI at /docs): documents,
+    actors, events, ties, graph, analytics, corrections."""
     from proxywatch.serve import create_app, server_config
 
     application = run_or_exit(lambda: create_app(db, token=token, model=model))
     config = server_config(application, host, port)
     writing = "enabled (bearer token)" if token else "disabled (no token set)"
-    console.print(f"serving on http://{host}:{port} (OpenAPI at /docs); writing {writing}", highlight=False)
+    console.print(
+        f"serving the page at http://{host}:{port}/ and the API (OpenAPI at /docs); writing {writing}",
+        highlight=False,
+    )
     _run_server(config)
 
 
