@@ -43,6 +43,7 @@ class ArgumentReader:
     assets: Collection[str]
     quantities: Collection[str]
     states: dict[str, Actor]
+    weapons: set[str]
     _entities: dict[int, Span]
 
     prep_objects = staticmethod(syntax.prep_objects)
@@ -74,6 +75,8 @@ class ArgumentReader:
         """Actors a token stands for: its own mention, else one inside its modifiers; conjuncts too."""
         result: list[tuple[str, str]] = []
         mention = found.at(token)
+        if mention is not None and token.lemma_.lower() in self.weapons and self.sideless(mention.actor_id):
+            mention = None  # "Iranian missiles and drones": a weapon is its side's, not "the military"
         named = [c for c in token.children if c.dep_ == "appos" and found.at(c) is not None]
         states = self.conjoined_states(token, found) if mention is not None else []
         if states:  # "U.S. and British forces": each state's forces act
@@ -109,6 +112,12 @@ class ArgumentReader:
                 result.extend(self.actors_at(child, found, depth))
         seen: set[str] = set()
         return [r for r in result if not (r[0] in seen or seen.add(r[0]))]  # type: ignore[func-returns-value]
+
+    @staticmethod
+    def sideless(actor_id: str) -> bool:
+        """Whether an actor is a generic one of no country ("generic:mil")."""
+        parts = parse_generic(actor_id)
+        return parts is not None and parts[0] is None and parts[1] is None
 
     @staticmethod
     def conjoined_states(token: Token, found: DocMentions) -> list[tuple[str, str]]:
@@ -213,8 +222,14 @@ class ArgumentReader:
                         if actors:
                             return actors, True
             if token.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
-                if token.dep_ == "acl" and token.tag_ == "VBN" and self.done_to(token):
-                    return [], False  # "Hamas leader killed in Iran": the noun is the one killed
+                if (
+                    token.dep_ == "acl"
+                    and token.tag_ == "VBN"
+                    and self.done_to(token)
+                    and not any(c.dep_ in OBJ for c in token.children)
+                ):  # "Hamas leader killed in Iran": the noun is the one killed; with an object
+                    # ("airstrikes on Rafah killed 67 people", misparsed) the noun is the attack
+                    return [], False
                 return self.actors_at(head, found), True
             if token.dep_ == "xcomp":  # object control: "urged X to stop" -> X is the subject
                 for child in head.children:
@@ -291,6 +306,8 @@ class ArgumentReader:
             # the strike on X") is that event's target, read with it
             preps = trig.target_preps or ([] if obj.lemma_.lower() in self.nouns else ["against", "on"])
             candidates += self.prep_objects(obj, [p for p in preps if p in ("against", "on", "upon")])
+            if trig.type == "CONSULT":  # "received a delegation from Hamas": the visitors' side
+                candidates += self.prep_objects(obj, ["from", "of"])
         if trig.type == "MOBILIZE":  # "deployed troops to X": the troops are its own, X is where they go
             candidates = [c for c in candidates if not (c.dep_ in OBJ and self.generic_at(c, found))]
         if (
@@ -319,6 +336,17 @@ class ArgumentReader:
                 inner += [g for c in comp.children if c.dep_ == "xcomp" for g in [c, *c.children]]
                 for tok in inner:
                     candidates += self.prep_objects(tok, ["on", "against", "upon"])
+        if trig.type == "ASSAULT":  # "fired drones at Israel": the weapon is not the one hit, but
+            # its side may be ("shot down a U.S. drone"), after any other candidate
+            weapons = [c for c in candidates if c.dep_ in OBJ and c.lemma_.lower() in self.weapons]
+            candidates = [c for c in candidates if c not in weapons]
+            for weapon in weapons:
+                own = found.at(weapon) is None
+                candidates += (
+                    [weapon]
+                    if own
+                    else [c for c in weapon.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+                )
         for cand in candidates:
             if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in cand.children) and cand.dep_ in OBJ:
                 continue  # "withdraw its troops from Syria": the subject's own, not the target
@@ -368,8 +396,11 @@ class ArgumentReader:
                 return actors, False
         anchor = self.counted_by(token)
         head = anchor.head
-        if anchor.dep_ in OBJ and head.lemma_.lower() in self.light:
-            return self.subject(head, found)
+        if anchor.dep_ in OBJ and head.lemma_.lower() in self.light | self.mod.intent_verbs:
+            return self.subject(head, found)  # "carried out an attack", "vowed further attacks"
+        carrier = head.head.lemma_.lower() in self.mod.response_verbs | self.mod.persist_verbs
+        if anchor.dep_ == "pobj" and head.lower_ == "with" and carrier:
+            return self.subject(head.head, found)  # "Israel responded with airstrikes", "pressed on with"
         return [], False
 
     def counted_by(self, token: Token) -> Token:

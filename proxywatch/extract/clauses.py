@@ -6,6 +6,11 @@ base was attacked", "the army conducted airstrikes"). The asserting predicate is
 the clause a root reporting verb reports ("X struck Y, officials said"); a result participle
 of it ("struck the camp, killing five"); the event noun a light verb at that place carries
 ("launched an offensive"); an attack someone claimed ("claimed responsibility for the bombing").
+
+It also reads what a clause makes of its event: vowed ("vowed further attacks"), unrealised
+("any attack would be met ..."), a tally of the past ("have carried out 160 attacks since
+October"), a reason ("sentenced him over the killing of X"), reported ("said they had struck"),
+pressed on with ("pressed ahead with its attacks"), or a second clause after a semicolon.
 """
 
 from __future__ import annotations
@@ -99,6 +104,13 @@ class ClauseReader:
             # "Hamas attacks ... have increased attacks": a subject that is itself an event
             # noun is a misparse of a long opening phrase, not the one who acts
             return not any(c.dep_ in SUBJ and c.lemma_.lower() in self.nouns for c in head.children)
+        carrier = head.head.lemma_.lower() in self.mod.response_verbs | self.mod.persist_verbs
+        if anchor.dep_ == "pobj" and head.lower_ == "with" and carrier:
+            return self.asserting(head.head)  # "responded with strikes", "pressed ahead with its offensive"
+        if anchor.dep_ == "pobj" and head.lower_ == "under":  # "U.S. forces came under attack"
+            undergo = head.head
+            if undergo.lemma_.lower() in self.mod.undergo_verbs and self.asserting(undergo):
+                return True
         verb = self.claimed_attack(token)
         return verb is not None and self.asserting(verb)
 
@@ -110,6 +122,8 @@ class ClauseReader:
             return False
         objects = [c for c in token.children if c.dep_ in OBJ | {"nsubjpass"}]
         objects += prep_objects(token, ["for", "to", "on", "with", "against", "of"])
+        if trig.type == "REQUEST":  # "urged its allies to avoid escalation": what is asked
+            objects += [g for c in token.children if c.dep_ == "xcomp" for g in c.children if g.dep_ in OBJ]
         for obj in objects:
             lemma = obj.lemma_.lower()
             if lemma in self.mod.issue_nouns or lemma in self.nouns:
@@ -117,3 +131,72 @@ class ClauseReader:
             if any(c.type == trig.type for c in self.cues.get(lemma, [])):
                 return True
         return False
+
+    @staticmethod
+    def semicolon_between(clause: Token, head: Token) -> bool:
+        """Whether a semicolon stands between a clause and the verb it hangs on."""
+        low, high = sorted((clause.i, head.i))
+        return any(t.text == ";" and t.head.i == head.i for t in head.doc[low:high])
+
+    def vowed(self, trig: Trigger) -> bool:
+        """Whether a trigger is the act an asserted intent verb commits to ("vowed to
+        retaliate", "pledged to keep up attacks", "vowed further attacks"): a threat or pledge
+        told as the news."""
+        if trig.embedded_in != "intent":
+            return False
+        token = self.counted_by(trig.token) if trig.pos == "noun" else trig.token
+        if trig.pos == "noun" and token.dep_ in OBJ:
+            if token.head.lemma_.lower() in self.mod.intent_verbs:  # "vowed further attacks"
+                return self.asserting(token.head)
+            token = token.head
+        return (
+            token.dep_ == "xcomp"
+            and token.head.lemma_.lower() in self.mod.intent_verbs
+            and self.asserting(token.head)
+        )
+
+    def reason(self, child: Trigger) -> bool:
+        """Whether an embedded event is the reason for its head ("sentenced a man over the
+        killing of X", "sanctioned them for attacks on Y"): its target is not the head's."""
+        token = self.counted_by(child.token) if child.pos == "noun" else child.token
+        return token.dep_ == "pobj" and token.head.lower_ in self.mod.reason_preps
+
+    def unrealised(self, trig: Trigger) -> bool:
+        """An event noun quantified by "any" ("any attack on Yemen") names no event that
+        happened: the sentence is a condition, a threat or a denial."""
+        return trig.pos == "noun" and any(
+            c.dep_ == "det" and c.lower_ in self.mod.unrealised_determiners for c in trig.token.children
+        )
+
+    def presses_on(self, verb: Token) -> bool:
+        """ "pressed ahead with", "pushed on with": a verb of going on, with its particle."""
+        return verb.lemma_.lower() in self.mod.persist_verbs and any(
+            c.dep_ in ("prt", "advmod") and c.lower_ in self.mod.persist_particles for c in verb.children
+        )
+
+    def tally(self, trig: Trigger) -> bool:
+        """A count of acts over a period up to now ("have carried out more than 160 attacks since
+        October", "has fired thousands of rockets since the war began"): background, not an
+        event of the day."""
+        token = self.counted_by(trig.token) if trig.pos == "noun" else trig.token
+        verb = token.head if trig.pos == "noun" and token.dep_ in OBJ else token
+        perfect = any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in verb.children)
+        clauses = [verb, *(c for c in verb.children if c.dep_ == "advcl")]  # "since the war began"
+        since = any(c.lower_ == "since" and c.dep_ in ("prep", "mark") for t in clauses for c in t.children)
+        often = any(c.dep_ == "advmod" and c.lower_ in self.mod.tally_adverbs for c in verb.children)
+        period = any(  # "in recent years", "over the past month"
+            m.lower_ in self.mod.tally_periods
+            for p in verb.children
+            if p.dep_ == "prep"
+            for o in p.children
+            if o.dep_ == "pobj"
+            for m in o.children
+            if m.dep_ == "amod"
+        )
+        return perfect and (since or often or period)
+
+    def reported_clause(self, verb: Token) -> bool:
+        """Whether a verb (or the verb it is conjoined with) is what a reporting verb reports."""
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        return verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_.lower() in self.mod.speech_verbs

@@ -17,7 +17,8 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from proxywatch.extract.arguments import MATERIAL_CONFLICT, ONE_SIDED_TARGET, ArgumentReader, Found
+from proxywatch.extract.antecedents import AntecedentReader
+from proxywatch.extract.arguments import MATERIAL_CONFLICT, ONE_SIDED_TARGET, Found
 from proxywatch.extract.clauses import ClauseReader
 from proxywatch.extract.dates import resolve_date
 from proxywatch.extract.mentions import DocMentions
@@ -25,7 +26,8 @@ from proxywatch.extract.modality import Modality
 from proxywatch.extract.places import country_of
 from proxywatch.extract.records import Actor, Event, Evidence
 from proxywatch.extract.references import References, load_references
-from proxywatch.extract.syntax import EMBED, OBJ, RELATIVE_PRONOUNS, SUBJ, Trigger, verb_lemmas
+from proxywatch.extract.statements import SOURCE_EXCLUDED, StatementReader
+from proxywatch.extract.syntax import EMBED, OBJ, SUBJ, Trigger, verb_lemmas
 from proxywatch.ids import parse_generic
 from proxywatch.ontology import Ontology
 from proxywatch.ontology.schema import ModeCue, NounEntry, VerbEntry
@@ -38,8 +40,6 @@ CONTENT_HEADS = {"REQUEST", "THREATEN", "REJECT"}
 COMMIT_HEADS = {"AGREE"}
 # Aid that stops or shrinks is a sanction: "caused Iranian funding to decrease", "cut aid".
 DISCONTINUED = {"AID", "COOPERATE", "SUPPORT"}
-# Reporters interviewing officials are not political events.
-SOURCE_EXCLUDED = {"media"}
 # Cooperation promised rather than done is an agreement (PLOVER: AGREE covers pledges).
 PLEDGED = {"AID", "RETREAT", "CONCEDE", "COOPERATE"}
 PRESENT_AUX = {"is", "are", "am", "'s", "'re"}
@@ -50,12 +50,13 @@ ONE_SIDED_SOURCE = {"PROTEST", "MOBILIZE", "ASSAULT", "COERCE", "RETREAT", "AID"
 # Verbal events told of an issue rather than an actor ("called for a ceasefire", "rejected the
 # plan"): coded with the target unnamed when their object is such an issue (ClauseReader.about_issue).
 ONE_SIDED_ISSUE = {"REQUEST", "REJECT", "ACCUSE", "AGREE", "THREATEN", "SUPPORT", "CONCEDE", "SANCTION"}
-DEFINITE = {"the", "this", "that", "these", "those"}
-ANTECEDENT_WINDOW = 2  # sentences back that "the attack" may name an attack told before
+# Events two conjoined subjects do with each other when no other party is named ("Israel and
+# Hezbollah agreed to a ceasefire", "Iran and Saudi Arabia held talks").
+MUTUAL = {"AGREE", "CONSULT"}
 RESPONSE_WINDOW = 4  # sentences back that an untargeted compliance or refusal may answer a request
 
 
-class EventCoder(ArgumentReader, ClauseReader):
+class EventCoder(StatementReader, AntecedentReader, ClauseReader):
     """Codes events in a parsed, mention-resolved Doc."""
 
     def __init__(
@@ -94,6 +95,8 @@ class EventCoder(ArgumentReader, ClauseReader):
         for token in doc:
             if token.pos_ == "VERB" or token.tag_.startswith("VB"):  # the tagger sometimes calls a verb AUX
                 entry = self.verb_entry(token)
+                if entry is not None and self.presses_on(token):
+                    continue  # "pressed ahead with its attacks": the attacks go on, nothing is asked
                 if entry is not None:
                     if token.lemma_.lower() in self.light and any(
                         c.dep_ in OBJ and c.lemma_.lower() in self.nouns for c in token.children
@@ -136,12 +139,23 @@ class EventCoder(ArgumentReader, ClauseReader):
                     break  # "warned ... as Tehran rejected the offer": a circumstance, told as fact
                 if head.i in by_token and head.i != trig.token.i:
                     parent = by_token[head.i]
+                    if parent.lemma in self.mod.response_verbs:
+                        break  # "responded with airstrikes": the airstrikes are the act
+                    if token.dep_ in ("ccomp", "parataxis") and self.semicolon_between(token, head):
+                        break  # "Israel kills commander; group vows response": two clauses, both told
+                    if token.dep_ in ("ccomp", "parataxis") and self.reports_speech(parent):
+                        break  # "X fired rockets at Y, an official told Reuters": reported, asserted
                     if trig.pos == "noun" and parent.pos == "verb" and trig.token.dep_ not in OBJ | {"pobj"}:
+                        break
+                    if token is trig.token and token.dep_ == "pobj" and token.head.lower_ == "as":
+                        trig.embedded_in = "content"  # "condemned the strike as a violation of X"
                         break
                     trig.parent = parent
                     parent.children.append(trig)
                     if parent.type in CONTENT_HEADS or lemma in self.mod.stop_verbs:
                         trig.embedded_in = "content"
+                    elif trig.lemma in self.mod.aim_verbs and trig.type != parent.type:
+                        trig.embedded_in = "content"  # "imposed sanctions targeting X": X is sanctioned
                     elif lemma in self.mod.intent_verbs or parent.type in COMMIT_HEADS:
                         trig.embedded_in = "intent"
                     elif trig.pos == "noun":
@@ -210,9 +224,12 @@ class EventCoder(ArgumentReader, ClauseReader):
         return None
 
     def persists(self, trig: Trigger) -> bool:
-        """Whether armed action is said to go on ("continue its attacks", "new attacks despite")."""
+        """Whether armed action is said to go on ("continue its attacks", "new attacks despite",
+        "press ahead with its attacks")."""
         token = trig.token
         head = token.head if token.dep_ in OBJ else token
+        if token.dep_ == "pobj" and token.head.lower_ == "with" and self.presses_on(token.head.head):
+            return True
         if head.lemma_.lower() in self.mod.persist_verbs:
             return True
         return any(c.dep_ == "prep" and c.lower_ == "despite" for t in (token, head) for c in t.children)
@@ -301,52 +318,53 @@ class EventCoder(ArgumentReader, ClauseReader):
         self._entities = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         triggers = self.find_triggers(doc)
         events: list[Event] = []
-        for trig in sorted(triggers, key=lambda t: t.token.i):
+        done: set[int] = set()  # trigger tokens already coded
+        aimed: set[int] = set()  # trigger tokens coded with a target
+        means = self.means_nouns(triggers)
+        # an attack noun that is the subject of a harm verb comes right after that verb
+        for trig in sorted(triggers, key=lambda t: means.get(t.token.i, t.token.i - 0.5) + 0.5):
             if (trig.embedded_in == "content" and trig.parent is not None) or trig.embedded_in in (
                 "commissioned",
                 "desire",
             ):
                 continue
+            if means.get(trig.token.i) in aimed:
+                continue  # "an Israeli strike on Beirut killed a commander": one attack, told by the verb
+            if self.unrealised(trig):
+                continue  # "any attack on Yemen would be met with a response": no attack told
             if trig.embedded_in in ("content", "stop") and trig.parent is None and trig.pos == "noun":
                 if not (trig.type in DISCONTINUED and self.discontinued(trig)):
                     continue
-            events.extend(self.code_trigger(trig, found, published, events))
+            coded = self.code_trigger(trig, found, published, events)
+            if coded:
+                done.add(trig.token.i)
+            if any(e.target for e in coded):
+                aimed.add(trig.token.i)
+            events.extend(coded)
         events.extend(self.attributions(doc, found, published))
+        events.extend(self.penalties(doc, found, published))
         # a sentence whose main predicate is a clear trigger yields an event even when one side
         # goes unnamed ("protesters rallied in Tahrir Square", "the base was attacked")
         told = {e.evidence.start for e in events}
         for trig in sorted(triggers, key=lambda t: t.token.i):
-            if trig.token.sent.start_char in told or not self.main_clause(trig) or trig.embedded_in:
+            if trig.token.i in done or self.unrealised(trig):
+                continue
+            if self.vowed(trig):  # "blamed Israel and vowed to retaliate": a threat of its own
+                pass
+            elif trig.token.sent.start_char in told or not self.main_clause(trig) or trig.embedded_in:
                 continue
             one = self.code_trigger(trig, found, published, events, one_sided=True)
             events.extend(one)
             told.update(e.evidence.start for e in one)
         return events
 
-    def attributions(self, doc: Doc, found: DocMentions, published: date | None) -> list[Event]:
-        """ "U.S. officials said Hezbollah was responsible for the attack": the speaker accuses
-        (PLOVER ACCUSE, mode allege) the actor it holds responsible."""
-        events = []
-        for token in doc:
-            if token.lower_ not in self.mod.blame_words or token.dep_ not in ("acomp", "prep", "attr"):
-                continue
-            clause = token.head
-            blamed = [a for c in clause.children if c.dep_ in SUBJ for a in self.actors_at(c, found)]
-            speech = clause.head if clause.dep_ == "ccomp" else None
-            if not blamed or speech is None or speech.lemma_.lower() not in self.mod.speech_verbs:
-                continue
-            speakers = [a for c in speech.children if c.dep_ in SUBJ for a in self.actors_at(c, found)]
-            trig = Trigger(token, "ACCUSE", "allege", [], "verb", token.lower_)
-            template = self.new_event(
-                trig, found, published, "ACCUSE", "allege", f"attribution:{token.lower_}", 0.7
-            )
-            for source, _rule in speakers:
-                for target, _t in blamed:
-                    if source != target and found.actors[source].type not in SOURCE_EXCLUDED:
-                        events.append(
-                            replace(template, source=source, target=target, extra=dict(template.extra))
-                        )
-        return events
+    def names_other_side(self, trig: Trigger, found: DocMentions) -> bool:
+        """Whether an agreement or meeting names its other party directly ("agreed with X",
+        "met X") rather than only what it is about ("agreed to a ceasefire")."""
+        token = trig.token
+        direct = [c for c in token.children if c.dep_ in OBJ and c.lemma_.lower() not in self.mod.issue_nouns]
+        direct += self.prep_objects(token, ["with", "to", *trig.target_preps])  # "mediating between X and Y"
+        return any(found.at(t) is not None for t in direct)
 
     def reports_speech(self, trig: Trigger) -> bool:
         """ "told Reuters that it would retaliate": a reporting clause, not a request."""
@@ -400,8 +418,16 @@ class EventCoder(ArgumentReader, ClauseReader):
                 elif not targets and trig.type == "ACCUSE" and child.type in MATERIAL_CONFLICT:
                     # "condemned Russia's strike on Odesa": the one blamed is who struck, never
                     # the one struck; with the striker unnamed the condemnation names no target
-                    targets = self.noun_source(child, found)[0] if child.pos == "noun" else []
-                elif not targets and inner_targets:
+                    targets = (
+                        self.noun_source(child, found)[0] or self.antecedent_source(child, found, issued)
+                        if child.pos == "noun"
+                        else []
+                    )  # "Israel struck Beirut. Lebanon condemned the strike": Israel is condemned
+                elif trig.type == "REJECT" and child.type in MATERIAL_CONFLICT and child.token.dep_ in OBJ:
+                    # "rejected the sanctions": the one who imposed them, as told before
+                    agents = self.noun_source(child, found)[0] if child.pos == "noun" else []
+                    targets = agents or self.antecedent_source(child, found, issued) or targets
+                elif not targets and inner_targets and not self.reason(child):
                     targets = inner_targets
         if not sources and trig.type == "AID" and trig.pos == "verb":
             sources = self.place_as_source(trig, found)  # "were trained in Iran"
@@ -427,22 +453,28 @@ class EventCoder(ArgumentReader, ClauseReader):
                     Trigger(halted, inner.type, inner.mode, inner.target_preps, "noun", inner.lemma), found
                 )
             rule += "+halted"
+        defied: Found = []  # the requester an attack that goes on defies
         if trig.type in ("REJECT", "CONCEDE", "AGREE", "RETREAT") and sources:
             answered = self.directive_target(trig, sources, found, issued)
             if answered and (not targets or trig.type in ("REJECT", "CONCEDE")):
                 targets = answered
-        elif trig.type == "ASSAULT" and sources and not targets and self.persists(trig):
+        elif trig.type == "ASSAULT" and sources and self.persists(trig):
             answered = self.directive_target(trig, sources, found, issued)
-            if answered:  # "carried out new attacks despite the request": defiance
+            if answered and not targets:  # "carried out new attacks despite the request": defiance
                 trig = Trigger(trig.token, "REJECT", "yield", [], trig.pos, trig.lemma)
                 targets, rule = answered, rule + "+persisted"
+            elif answered:  # "vowed to keep up attacks on U.S. forces": a threat and a refusal
+                defied = answered
         sources = [s for s in sources if found.actors[s[0]].type not in SOURCE_EXCLUDED]
         if self.onto.event_types[trig.type].quad.startswith("verbal"):
             targets = [t for t in targets if found.actors[t[0]].type not in SOURCE_EXCLUDED]  # "told Reuters"
         Side = tuple[str | None, str]  # (actor id or None when unnamed, rule)
         pairs: list[tuple[Side, Side]] = [(s, t) for s in sources for t in targets]
-        if not targets and len(sources) >= 2 and trig.lemma in self.reciprocal:
-            pairs = [(s, t) for s in sources for t in sources if s[0] != t[0]]  # "X and Y clashed"
+        if len(sources) >= 2 and (
+            (not targets and trig.lemma in self.reciprocal)
+            or (trig.type in MUTUAL and not self.names_other_side(trig, found))
+        ):  # "X and Y clashed", "X and Y agreed to a U.S.-brokered ceasefire"
+            pairs = [(s, t) for s in sources for t in sources if s[0] != t[0]]
         if not pairs and targets and not sources and trig.type in ONE_SIDED_TARGET:
             sources = self.claimant(trig, found)  # "... was attacked. KH claimed responsibility."
             pairs = [(s, t) for s in sources for t in targets]
@@ -463,6 +495,8 @@ class EventCoder(ArgumentReader, ClauseReader):
         if trig.pos == "verb" and self.standing(trig):
             return []  # "are funded and led by": a standing tie, read by the tie reader
         negated, intended, hypothetical = self.modality(trig)
+        if trig.lemma in self.mod.response_verbs and not intended:
+            return []  # "Israel responded with strikes": the strikes tell it; "could respond": nothing
         event_type, mode = trig.type, self.mode_of(trig)
         if event_type in DISCONTINUED and self.discontinued(trig):
             event_type, mode, rule = "SANCTION", "discontinue", rule + "+discontinued"
@@ -487,79 +521,15 @@ class EventCoder(ArgumentReader, ClauseReader):
             results.append(
                 replace(template, source=source, target=target, evidence=evidence, extra=dict(template.extra))
             )
-        return results
-
-    def attributed(self, means: Token, found: DocMentions) -> Found:
-        """Who an attack or weapon is attributed to: "a rocket attributed to X", "a drone
-        launched by X"."""
-        for acl in (c for c in means.children if c.dep_ == "acl"):
-            agents = [p for c in acl.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-            for obj in self.prep_objects(acl, ["to", "by"]) + agents:
-                actors = self.actors_at(obj, found)
-                if actors:
-                    return actors
-        return []
-
-    def agent_of_means(self, means: Token, trig: Trigger, found: DocMentions, issued: list[Event]) -> Found:
-        """Who acts when the subject of a harm verb is the attack or the weapon itself (and names
-        no actor): the attack's own agent ("a Houthi drone attack killed"), or, for a definite
-        attack told of just before ("X attacked the base on Monday. The attack killed two
-        soldiers"), that attack's source."""
-        if self.noun_entry(means) is not None:
-            inner = self.noun_entry(means)
-            assert inner is not None
-            actors, _ = self.noun_source(
-                Trigger(means, inner.type, inner.mode, inner.target_preps, "noun", inner.lemma), found
+        if defied:
+            refusal = self.new_event(
+                trig, found, published, "REJECT", "yield", f"{rule}+persisted:{trig.lemma}", 0.8
             )
-        else:
-            actors = [
-                a
-                for c in means.children
-                if c.dep_ in ("compound", "amod", "nmod", "poss")
-                for a in self.actors_at(c, found)
-            ]
-        if actors:
-            return actors
-        if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in means.children):
-            return []
-        sentence = found.sentence_of.get(trig.token.i, 0)
-        for event in reversed(issued):
-            back = sentence - event.extra.get("sentence_no", -99)
-            told = event.evidence.rule.rsplit(":", 1)[-1]  # the trigger lemma ends the rule
-            if 0 < back <= ANTECEDENT_WINDOW and event.type == "ASSAULT" and event.source:
-                # "conducted airstrikes ... the strikes destroyed": the same kind of attack
-                return [(event.source, "antecedent")] if told.endswith(means.lemma_.lower()) else []
-        return []
-
-    def told_before(self, trig: Trigger, found: DocMentions, issued: list[Event]) -> bool:
-        """Whether a definite event noun ("the attack") names an event of its type told in the
-        ANTECEDENT_WINDOW sentences before."""
-        if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in trig.token.children):
-            return False
-        sentence = found.sentence_of.get(trig.token.i, 0)
-        return any(
-            e.type == trig.type and 0 <= sentence - e.extra.get("sentence_no", -99) <= ANTECEDENT_WINDOW
-            for e in issued
-        )
-
-    def means_subject(self, verb: Token) -> Token | None:
-        """The subject of a verb (or of the verb it is conjoined with) when it is an attack or a
-        weapon rather than an actor: "the strike destroyed", "a rocket killed"."""
-        token = verb
-        for _ in range(3):
-            for child in token.children:
-                if child.dep_ in SUBJ:
-                    if child.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
-                        child = token.head  # "an airstrike that killed X": the airstrike
-                    lemma = child.lemma_.lower()
-                    entry = self.noun_entry(child)
-                    if (entry is not None and entry.type == "ASSAULT") or lemma in self.weapons:
-                        return child
-                    return None
-            if token.dep_ != "conj":
-                return None
-            token = token.head
-        return None
+            for source in dict.fromkeys(s for (s, _), _t in pairs if s is not None and s != defied[0][0]):
+                results.append(
+                    replace(refusal, source=source, target=defied[0][0], extra=dict(refusal.extra))
+                )
+        return results
 
     def backing(self, trig: Trigger) -> bool:
         """Whether a trigger is the backing noun of a "with support from X" phrase."""
@@ -685,10 +655,14 @@ class EventCoder(ArgumentReader, ClauseReader):
         return {}
 
     def is_historical(self, trig: Trigger, when: date | None, precision: str, published: date | None) -> bool:
+        if self.tally(trig):
+            return True
         if precision not in ("none", "document") and when is not None:
             if published is not None:
                 return (published - when).days > HISTORICAL_DAYS
             return precision in ("month", "year")
         token = trig.token
         verb = token if trig.pos == "verb" else token.head
+        if self.reported_clause(verb):
+            return False  # "said they had struck the vessel": the speaker's past, told as news
         return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children) and verb.tag_ == "VBN"

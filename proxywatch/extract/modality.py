@@ -29,6 +29,7 @@ class Modality(BaseModel):
     demonstratives: frozenset[str]
     halted_events: frozenset[str] = frozenset()
     persist_verbs: frozenset[str] = frozenset()
+    persist_particles: frozenset[str] = frozenset()
     report_verbs: frozenset[str] = frozenset()
     blame_words: frozenset[str] = frozenset()
     claim_verbs: frozenset[str] = frozenset()
@@ -40,6 +41,14 @@ class Modality(BaseModel):
     commission_verbs: frozenset[str] = frozenset()
     issue_nouns: frozenset[str] = frozenset()
     reported_future: frozenset[str] = frozenset()
+    unrealised_determiners: frozenset[str] = frozenset()
+    aim_verbs: frozenset[str] = frozenset()
+    response_verbs: frozenset[str] = frozenset()
+    penalty_verbs: frozenset[str] = frozenset()
+    penalty_objects: frozenset[str] = frozenset()
+    tally_adverbs: frozenset[str] = frozenset()
+    reason_preps: frozenset[str] = frozenset()
+    tally_periods: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)

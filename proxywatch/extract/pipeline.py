@@ -10,6 +10,7 @@ the pipeline with :func:`build_pipeline`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import lru_cache
@@ -78,6 +79,25 @@ def soft_wrap(before: str, after: str) -> bool:
     return before[-1] == "," or last in WRAP_WORDS
 
 
+# A wire dateline opening a line: "BAGHDAD, Jan 29 (Reuters) - ", "SANAA, Yemen (AP) — ", "GAZA —".
+DATELINE = re.compile(
+    r"[A-Z][A-Z'.]+(?: [A-Z][A-Z'.]+)*(?:, [^\n()—–]{1,40}?)?(?: \([A-Za-z .]{1,30}\))? ?[—–-]{1,2} (?=\S)"
+)
+
+
+def dateline_end(text: str, start: int) -> int | None:
+    """Where the story starts after a dateline opening the line at ``start``, if there is one.
+
+    >>> text = "SANAA, Yemen (AP) — Houthi rebels attacked a ship."
+    >>> text[dateline_end(text, 0):]
+    'Houthi rebels attacked a ship.'
+    >>> dateline_end("U.S. forces struck - and hit - targets.", 0) is None
+    True
+    """
+    match = DATELINE.match(text, start)
+    return match.end() if match else None
+
+
 @Language.component("proxywatch_paragraphs")
 def paragraphs(doc: Doc) -> Doc:
     """Start a sentence after every line break, so headings and captions stand alone.
@@ -88,7 +108,12 @@ def paragraphs(doc: Doc) -> Doc:
     boundaries already set.
     """
     text = doc.text
+    story_starts = {0} | {m.end() for m in re.finditer("\n", text)}
+    datelines = {end for start in story_starts if (end := dateline_end(text, start)) is not None}
     for token in doc[1:]:
+        if token.idx in datelines:  # the dateline is no part of the lead's first sentence
+            token.is_sent_start = True
+            continue
         previous = doc[token.i - 1]
         gap = previous.text_with_ws[len(previous.text) :] if not previous.is_space else previous.text
         if "\n" not in gap:

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from proxywatch.dictionary import ActorDictionary
 from proxywatch.dictionary.schema import period_end
 from proxywatch.extract.mentions import DocMentions
-from proxywatch.extract.records import Evidence, Tie
+from proxywatch.extract.records import Actor, Evidence, Tie
 from proxywatch.ontology import Ontology
 from proxywatch.ontology.schema import TieVerb
 
@@ -48,6 +48,13 @@ class TieBase:
         self.support_verbs = set(lex.support_verbs)
         self.designation_labels = lex.designation_labels
         self.relation_words = lex.relation_words
+        self.group_roles = set(lex.group_role_nouns)
+        self.body_roles = set(lex.body_role_nouns)
+        self.friendly_prefixes = set(lex.friendly_prefixes)
+        self.client_nouns = lex.client_nouns
+        self.patron_nouns = lex.patron_nouns
+        self.give_verbs = set(lex.give_verbs)
+        self.listed_verbs = set(lex.listed_verbs)
         self.tie_types = ontology.tie_types
         self.dictionary = dictionary
 
@@ -65,6 +72,29 @@ class TieBase:
                     if inner is not None:
                         return inner.actor_id
         return None
+
+    def own_name(self, token: Token, found: DocMentions) -> str | None:
+        """The actor a possessor or modifier names. Where the mention of an appositive phrase took
+        in its possessor ("Hamas's armed wing, the Qassam Brigades" all mentions the Brigades),
+        the possessor's own name is looked up in the dictionary."""
+        mention = found.at(token)
+        if mention is None:
+            return None
+        outer = found.at(token.head)
+        if (
+            outer is None
+            or outer.actor_id != mention.actor_id
+            or token.dep_ not in ("poss", "compound", "amod")
+        ):
+            return mention.actor_id
+        names = self.dictionary.lookup(token.text)
+        entry = self.dictionary.actors.get(names[0]) if len(names) == 1 else None
+        if entry is None or entry.id == mention.actor_id:
+            return mention.actor_id
+        found.actors.setdefault(
+            entry.id, Actor(entry.id, entry.name, entry.type, entry.country, "dictionary")
+        )
+        return entry.id
 
     def actors(self, token: Token | None, found: DocMentions, strict: bool = False) -> list[str]:
         """Actors a token names, with its conjuncts; ``strict`` ignores modifiers
@@ -107,9 +137,19 @@ class TieBase:
         return False
 
     def is_former(self, token: Token) -> bool:
-        return any(
-            c.lower_ in self.former for c in token.children if c.dep_ in ("amod", "advmod", "compound")
-        )
+        """ "the former commander", "Slain Hamas leader X", "the late X, Hezbollah's leader": a
+        former word before the role in its phrase, or on the name the role is in apposition with."""
+        if any(c.lower_ in self.former for c in token.children if c.dep_ in ("amod", "advmod", "compound")):
+            return True
+        if any(t.lower_ in self.former for t in token.subtree if t.i < token.i):
+            return True
+        if token.dep_ in ("compound", "appos") and token.head.pos_ == "PROPN":
+            return any(
+                c.lower_ in self.former and c.i < token.head.i
+                for c in token.head.subtree
+                if c.dep_ in ("amod", "compound")
+            )
+        return False
 
     def make(
         self,
@@ -149,15 +189,10 @@ class TieBase:
         entry = self.dictionary.actors.get(source)
         if entry is None or published is None:
             return False
-        for known in entry.ties:
-            if (
-                known.tie == tie
-                and known.target == target
-                and known.end
-                and period_end(known.end) < published
-            ):
-                return True
-        return False
+        # every known period must have ended: the U.S. lifted its 2021 designation of the Houthis
+        # and designated them again in 2024, so a story of 2024 states a current designation
+        periods = [known for known in entry.ties if known.tie == tie and known.target == target]
+        return bool(periods) and all(known.end and period_end(known.end) < published for known in periods)
 
     @staticmethod
     def referent(noun: Token, found: DocMentions) -> str | None:

@@ -1,5 +1,6 @@
 """Ties stated by phrases around nouns rather than by role nouns or tie verbs.
 
+- alignment: "the pro-Iran Hezbollah movement" (friendly_prefixes);
 - hostility: "the Israel-Hamas conflict", "U.S.-Iran tensions", "conflicts between Israel and
   Iran" (in the text's order), "the group has espoused anti-American beliefs" (the group toward
   the United States);
@@ -9,8 +10,13 @@
   "designations by Argentina and Colombia" of the one group the sentence names, where the
   sentence speaks of terrorism; and the gerund's agent: "We commend Germany for banning
   Hizballah as a terrorist organization", "joined the United States in designating X".
+- listed tie verbs, read from the words since the parser takes them for nouns: "Tehran funds
+  and arms Hezbollah", "Iran arms, trains and finances the Houthis" (listed_verbs);
+- patronage nouns: "Hezbollah, Iran's most powerful proxy", "Iranian proxy Kataib Hezbollah"
+  (client_nouns); "the Houthis and their Iranian backers", "Iran, Hezbollah's main sponsor"
+  (patron_nouns).
 Words come from ``ontology/data/tie_lexicon.yaml`` (conflict_nouns, hostile_prefixes,
-direction_nouns, designation_nouns).
+direction_nouns, designation_nouns, listed_verbs, client_nouns, patron_nouns).
 """
 
 from __future__ import annotations
@@ -26,6 +32,9 @@ GROUPS = {"armed_group", "political_party"}
 TERROR_WORDS = {"terrorist", "terror", "terrorism", "fto", "sdgt"}
 # verbs whose object shares the act of the gerund under them ("joined the U.S. in designating")
 COMPANION_VERBS = {"join", "follow"}
+# adverbs allowed between a subject and a listed tie verb ("Iran also arms the Houthis")
+LIST_ADVERBS = {"also", "openly", "reportedly", "allegedly", "still", "directly"}
+LIST_JOINS = {",", "and"}
 
 
 class PhraseTies(TieBase):
@@ -42,21 +51,23 @@ class PhraseTies(TieBase):
         ties: list[Tie] = []
         for token in doc:
             pairs: list[tuple[str, str]] = []
+            tie = "hostile_to"
             if token.lemma_.lower() in self.conflict_nouns or token.lower_ in self.conflict_nouns:
                 if token.pos_ == "NOUN":
                     pairs = self.conflict_sides(token, found)
             elif (
-                token.lower_ in self.hostile_prefixes
+                (token.lower_ in self.hostile_prefixes or token.lower_ in self.friendly_prefixes)
                 and token.i + 2 < len(doc)
                 and doc[token.i + 1].text == "-"
             ):
+                # "anti-American" is hostile; "the pro-Iran Hezbollah movement" is allied
+                tie = "hostile_to" if token.lower_ in self.hostile_prefixes else "allied_with"
                 holder = self.prefix_holder(token, found)
                 other = self.party(doc[token.i + 2], found)
                 pairs = [(holder, other)] if holder and other else []
             for source, target in pairs:
-                made = self.make(
-                    doc, found, "hostile_to", source, target, token, "phrase:hostility", False, 0.6
-                )
+                rule = "phrase:hostility" if tie == "hostile_to" else "phrase:alignment"
+                made = self.make(doc, found, tie, source, target, token, rule, False, 0.6)
                 if made:
                     ties.append(made)
         return ties
@@ -90,6 +101,126 @@ class PhraseTies(TieBase):
                 if child.dep_ == "nsubj":
                     return self.referent(child, found)
         return None
+
+    # -- listed tie verbs ------------------------------------------------------------------------
+    def verb_forms(self) -> dict[str, str]:
+        """Present third-person forms of the listed verbs ("funds", "finances", "arms")."""
+        return {
+            lemma + ("es" if lemma.endswith(("s", "sh", "ch")) else "s"): lemma
+            for lemma in self.listed_verbs
+            if lemma in self.verbs
+        }
+
+    def listed_verb_ties(self, doc: Doc, found: DocMentions) -> list[Tie]:
+        """NAME [adverb] VERB(, VERB)* (and VERB) [the] NAME, read from the words."""
+        forms = self.verb_forms()
+        ties: list[Tie] = []
+        i = 0
+        while i < len(doc):
+            if doc[i].lower_ not in forms or found.at(doc[i]) is not None:
+                i += 1
+                continue
+            start = i
+            before = start - 1
+            while before >= 0 and doc[before].lower_ in LIST_ADVERBS:
+                before -= 1
+            lemmas = [forms[doc[i].lower_]]
+            i += 1
+            while i + 1 < len(doc) and doc[i].lower_ in LIST_JOINS:
+                j = i + 2 if doc[i + 1].lower_ == "and" else i + 1
+                if j >= len(doc) or doc[j].lower_ not in forms:
+                    break
+                lemmas.append(forms[doc[j].lower_])
+                i = j + 1
+            after = i + 1 if i < len(doc) and doc[i].lower_ == "the" else i
+            sent = doc[start].sent
+            source = found.at(doc[before]) if before >= sent.start else None
+            target = found.at(doc[after]) if after < sent.end else None
+            if source is None or target is None:
+                continue
+            for lemma in lemmas:
+                rule = f"listed:{lemma}"
+                made = self.make(
+                    doc,
+                    found,
+                    self.verbs[lemma].tie,
+                    source.actor_id,
+                    target.actor_id,
+                    doc[start],
+                    rule,
+                    False,
+                    0.7,
+                )
+                if made:
+                    ties.append(made)
+        return ties
+
+    # -- patronage nouns -------------------------------------------------------------------------
+    def owner(self, noun: Token, found: DocMentions) -> str | None:
+        """Whose proxy or backer the noun is: its possessor ("Iran's proxy"; "their" is the
+        phrase the noun is conjoined with), or "of" ("a proxy of Iran")."""
+        for child in noun.children:
+            if child.dep_ == "poss" and child.lower_ in ("its", "their"):
+                if noun.dep_ == "conj":  # "the Houthis and their Iranian backers"
+                    return self.referent(noun.head, found)
+            elif child.dep_ == "poss":
+                return self.own_name(child, found)
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                named = [a for g in child.children if g.dep_ == "pobj" for a in self.actors(g, found)]
+                if named:
+                    return named[0]
+        return None
+
+    def demonym(self, noun: Token, found: DocMentions) -> str | None:
+        """The state an adjective before the noun names ("Iranian backers", "Iranian proxy"), or
+        the capital after it ("its patrons in Tehran")."""
+        places = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children]
+        for child in [
+            *(c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i),
+            *places,
+        ]:
+            who = self.own_name(child, found)
+            if who is not None and found.actors[who].type in ("state", "state_agency"):
+                return who
+        return None
+
+    def named_by(self, noun: Token, found: DocMentions) -> str | None:
+        """The actor the patronage noun itself stands for: a name in apposition or the subject of
+        a copula ("Hezbollah, Iran's proxy", "Hezbollah is Iran's proxy", "Iranian proxy KH")."""
+        mention = found.at(noun)
+        if mention is not None and (noun.dep_ == "appos" or any(c.dep_ == "appos" for c in noun.children)):
+            return mention.actor_id  # the appositive phrase is a mention of the name
+        if mention is not None and not mention.rule.startswith(("dictionary", "ner")):
+            return None  # "Iranian proxy militias" read as a group the story names elsewhere: unbound
+        referent = self.referent(noun, found)
+        if referent is None and noun.dep_ == "appos":
+            referent = self.actor(noun.head, found)
+        if referent is not None and referent.startswith("generic:"):
+            return None  # "Tehran and its proxies": no one named
+        return referent
+
+    def patron_ties(self, doc: Doc, found: DocMentions) -> list[Tie]:
+        """ "Hezbollah, Iran's most powerful proxy"; "the Houthis and their Iranian backers"."""
+        ties: list[Tie] = []
+        for token in doc:
+            lemma = token.lemma_.lower()
+            if token.pos_ != "NOUN" or (lemma not in self.client_nouns and lemma not in self.patron_nouns):
+                continue
+            if token.dep_ == "compound" and token.head.pos_ == "NOUN":
+                token = token.head  # "an Iranian proxy militia": the phrase is the militia's
+            if lemma in self.client_nouns:
+                tie = self.client_nouns[lemma]
+                patron = self.owner(token, found) or self.demonym(token, found)
+                client = self.named_by(token, found)
+            else:
+                tie = self.patron_nouns[lemma]
+                patron = self.demonym(token, found) or self.named_by(token, found)
+                client = self.owner(token, found)
+            made = self.make(doc, found, tie, patron, client, token, f"noun:{lemma}", False, 0.65)
+            if made:
+                ties.append(made)
+        return ties
 
     # -- direction -----------------------------------------------------------------------------
     def direction_ties(self, doc: Doc, found: DocMentions) -> list[Tie]:

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from proxywatch.extract.events import EventCoder
 from proxywatch.extract.mentions import DocMentions
 from proxywatch.extract.records import Actor, Tie
+from proxywatch.extract.tie_base import RELATIVE_PRONOUNS
 from proxywatch.extract.tie_phrases import PhraseTies
 from proxywatch.extract.tie_roles import RoleTies
 
@@ -48,6 +49,9 @@ class TieReader(RoleTies, PhraseTies):
                     targets = targets or self.subject_actors(child, found)
                 elif child.dep_ == "nsubj" and not passive:
                     sources = sources or self.subject_actors(child, found)
+                elif child.dep_ in ("dobj", "obj") and not passive and child.lower_ in RELATIVE_PRONOUNS:
+                    # "KH, which Washington designated": the pronoun stands for its antecedent
+                    targets = targets or self.subject_actors(child, found)
                 elif child.dep_ in ("dobj", "obj") and not passive:
                     # "designated the IRGC, including its Quds Force, as": the list hangs on the verb
                     targets = targets or [*self.actors(child, found, strict=True), *self.included(tok, found)]
@@ -86,11 +90,20 @@ class TieReader(RoleTies, PhraseTies):
                             if prep.dep_ == "prep" and prep.lemma_ == "of":
                                 for pobj in prep.children:
                                     targets = self.actors(pobj, found)
-            past = entry.past_ends and (
-                token.tag_ == "VBD"
-                or any(
-                    c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were", "had")
-                    for c in token.children
+            # "Tehran has armed and funded Hamas": the perfect of the list's first verb is no past
+            perfect = any(
+                c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ != "VBD"
+                for c in [*token.children, *(token.head.children if token.dep_ == "conj" else [])]
+            )
+            past = (
+                entry.past_ends
+                and not perfect
+                and (
+                    token.tag_ == "VBD"
+                    or any(
+                        c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were", "had")
+                        for c in token.children
+                    )
                 )
             )
             for source in sources:
@@ -167,7 +180,10 @@ class TieReader(RoleTies, PhraseTies):
                 t.lower_.strip(".") in entry.requires for t in [*noun.subtree, *noun.children]
             ):
                 continue
-            for target in dict.fromkeys([self.referent(noun, found), *self.included(noun, found)]):
+            named = self.bound_name(noun, found) or self.referent(noun, found)
+            if named is None and token.i + 1 < len(doc) and found.at(doc[token.i + 1]) is not None:
+                named = found.at(doc[token.i + 1]).actor_id  # type: ignore[union-attr]  # "Tehran-backed Houthis"
+            for target in dict.fromkeys([named, *self.included(noun, found)]):
                 made = self.make(
                     doc,
                     found,
@@ -182,6 +198,26 @@ class TieReader(RoleTies, PhraseTies):
                 if made:
                     ties.append(made)
         return ties
+
+    def bound_name(self, noun: Token, found: DocMentions) -> str | None:
+        """The named actor a generic phrase is said of: "KH is one of the Iran-backed factions",
+        "KH, another Iran-backed group" (a phrase that stands for a named actor is that actor)."""
+        mention = found.at(noun)
+        if mention is not None and not mention.actor_id.startswith("generic:"):
+            return None
+        outer = noun
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+            outer = noun.head.head  # "one of the ... factions"
+        if outer.dep_ == "appos":
+            named = self.actor(outer.head, found)
+        elif outer.dep_ == "attr":
+            named = next(
+                (a for c in outer.head.children if c.dep_ == "nsubj" for a in self.subject_actors(c, found)),
+                None,
+            )
+        else:
+            return None
+        return named if named is not None and not named.startswith("generic:") else None
 
     @staticmethod
     def modified(participle: Token, found: DocMentions) -> Token | None:
@@ -211,15 +247,19 @@ class TieReader(RoleTies, PhraseTies):
                         receivers += [
                             a for g in child.children if g.dep_ == "pobj" for a in self.actors(g, found)
                         ]
-            anchor = token
-            while anchor.dep_ == "conj":  # "assistance and training": the first of the list
-                anchor = anchor.head
+            anchor = self.list_head(token)
             verb = anchor.head if anchor.dep_ in ("dobj", "obj") else None
             if verb is not None and verb.lemma_.lower() in self.support_verbs:  # "receives ... from Iran"
-                receivers += [a for c in verb.children if c.dep_ == "nsubj" for a in self.actors(c, found)]
+                receivers += [
+                    a for c in verb.children if c.dep_ == "nsubj" for a in self.subject_actors(c, found)
+                ]
                 around = [*verb.children, *anchor.children, *token.children]
                 for prep in (c for c in around if c.dep_ == "prep" and c.lower_ == "from"):
                     givers += [a for g in prep.children if g.dep_ == "pobj" for a in self.actors(g, found)]
+            given = self.given(anchor, found)
+            if given is not None:  # "Iran supplies the Houthis with missiles", "provides weapons to X"
+                givers += given[0]
+                receivers += given[1]
             for giver in dict.fromkeys(givers):
                 for receiver in dict.fromkeys(receivers):
                     made = self.make(
@@ -228,6 +268,48 @@ class TieReader(RoleTies, PhraseTies):
                     if made:
                         ties.append(made)
         return ties
+
+    @staticmethod
+    def list_head(token: Token) -> Token:
+        """The word a support noun hangs on: the first of a list ("weapons, training and funding"),
+        or the quantity it is counted in ("most of its funding")."""
+        anchor = token
+        while anchor.dep_ == "conj":
+            anchor = anchor.head
+        if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.dep_ in ("dobj", "obj"):
+            anchor = anchor.head.head
+        return anchor
+
+    def given(self, anchor: Token, found: DocMentions) -> tuple[list[str], list[str]] | None:
+        """(givers, receivers) when a support noun is what a give verb gives: its object
+        ("provides weapons to the Houthis") or the "with" of its object ("supplies the Houthis
+        with missiles")."""
+        verb = anchor.head if anchor.dep_ in ("dobj", "obj") else None
+        receivers: list[str] = []
+        if anchor.dep_ == "pobj" and anchor.head.lower_ == "with":
+            verb = anchor.head.head
+            if verb.dep_ in ("dobj", "obj"):  # "with" hung on the object
+                receivers = self.actors(verb, found, strict=True)
+                verb = verb.head
+        if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in self.give_verbs:
+            return None
+        if self.negated(verb):
+            return None
+        for child in verb.children:
+            if child.dep_ in ("dobj", "obj", "dative") and child is not anchor:
+                receivers += self.actors(child, found, strict=True)
+            if child.dep_ in ("prep", "dative") and child.lower_ == "to":
+                receivers += [a for g in child.children if g.dep_ == "pobj" for a in self.actors(g, found)]
+        receivers += [
+            a
+            for p in anchor.children
+            if p.dep_ == "prep" and p.lower_ == "to"
+            for g in p.children
+            if g.dep_ == "pobj"
+            for a in self.actors(g, found)
+        ]
+        givers = [a for c in verb.children if c.dep_ == "nsubj" for a in self.subject_actors(c, found)]
+        return givers, receivers
 
     def described(self, word: Token, found: DocMentions) -> str | None:
         """The actor a relation word describes: the noun it hangs on ("groups affiliated with"),
@@ -262,18 +344,21 @@ class TieReader(RoleTies, PhraseTies):
                 if c.dep_ in ("prep", "agent") and c.lower_ in entry.preps
                 for g in c.children
                 if g.dep_ == "pobj"
-                for a in self.actors(g, found)
+                for a in self.actors(g, found, strict=entry.strict)
             ]
             if not others:
                 continue
-            subject = self.described(token, found)
-            for other in others:
-                source, target = (other, subject) if entry.by else (subject, other)
-                made = self.make(
-                    doc, found, entry.tie, source, target, token, f"relation:{token.lower_}", False, 0.65
-                )
-                if made:
-                    ties.append(made)
+            subjects = [self.described(token, found)]
+            if token.dep_ in ("acl", "relcl"):  # "Hamas and Islamic Jihad, both backed by Iran"
+                subjects += self.actors(token.head, found, strict=True)
+            for subject in dict.fromkeys(subjects):
+                for other in others:
+                    source, target = (other, subject) if entry.by else (subject, other)
+                    made = self.make(
+                        doc, found, entry.tie, source, target, token, f"relation:{token.lower_}", False, 0.65
+                    )
+                    if made:
+                        ties.append(made)
         return ties
 
     def label_ties(self, doc: Doc, found: DocMentions) -> list[Tie]:
@@ -337,14 +422,14 @@ class TieReader(RoleTies, PhraseTies):
             if mention is None or found.actors[mention.actor_id].type not in groups:
                 continue
             for child in token.children:
-                owner = found.at(child) if child.dep_ == "poss" else None
-                if owner is not None and found.actors[owner.actor_id].type in groups - {"political_party"}:
+                owner = self.own_name(child, found) if child.dep_ == "poss" else None
+                if owner is not None and found.actors[owner].type in groups - {"political_party"}:
                     made = self.make(
                         doc,
                         found,
                         "member_of",
                         mention.actor_id,
-                        owner.actor_id,
+                        owner,
                         token,
                         "possessive",
                         False,
@@ -385,6 +470,8 @@ class TieReader(RoleTies, PhraseTies):
             *self.hostility_ties(doc, found),
             *self.direction_ties(doc, found),
             *self.designation_ties(doc, found),
+            *self.patron_ties(doc, found),
+            *self.listed_verb_ties(doc, found),
         ]:
             ends = (tie.source, tie.target)
             if not self.tie_types[tie.tie].directed:  # "conflict between Israel and Hezbollah" and back

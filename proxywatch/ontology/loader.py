@@ -95,6 +95,8 @@ def load_ontology(data_dir: Path = DATA_DIR) -> Ontology:
         *(m.tie for m in tie_lexicon.modifiers),
         *tie_lexicon.support_nouns.values(),
         *(r.tie for r in tie_lexicon.relation_words.values()),
+        *tie_lexicon.client_nouns.values(),
+        *tie_lexicon.patron_nouns.values(),
     ]
     for tie in named:
         if tie not in ties:

@@ -122,6 +122,7 @@ class RelationWord(Strict):
     tie: str
     preps: list[str]
     by: bool = False  # the object is the tie's source ("backed by Iran")
+    strict: bool = False  # the object itself must be a name ("close to Iran", not "close to Iran's border")
 
 
 class TieLexiconFile(Strict):
@@ -145,3 +146,10 @@ class TieLexiconFile(Strict):
     support_verbs: list[str] = Field(default_factory=list)
     designation_labels: dict[str, str] = Field(default_factory=dict)
     relation_words: dict[str, RelationWord] = Field(default_factory=dict)
+    group_role_nouns: list[str] = Field(default_factory=list)
+    body_role_nouns: list[str] = Field(default_factory=list)
+    friendly_prefixes: list[str] = Field(default_factory=list)
+    client_nouns: dict[str, str] = Field(default_factory=dict)
+    patron_nouns: dict[str, str] = Field(default_factory=dict)
+    give_verbs: list[str] = Field(default_factory=list)
+    listed_verbs: list[str] = Field(default_factory=list)
