@@ -188,15 +188,27 @@ def group_of(event: Event) -> Group:
     return (event.type, event.source, event.target, event.negated, event.intended, event.hypothetical)
 
 
-def _in_group(group: Group) -> Any:
+def _group_params(group: Group) -> tuple[str, dict[str, Any]]:
+    """The group as parameters of a statement made once per shape: which ends are unknown (SQL
+    compares those with IS NULL) names the shape."""
     kind, source, target, negated, intended, hypothetical = group
+    shape = f"{'s' if source is None else 'S'}{'t' if target is None else 'T'}"
+    params = {"g_type": kind, "g_negated": negated, "g_intended": intended, "g_hypothetical": hypothetical}
+    if source is not None:
+        params["g_source"] = source
+    if target is not None:
+        params["g_target"] = target
+    return shape, params
+
+
+def _group_clause(shape: str) -> Any:
     return and_(
-        events.c.type == kind,
-        events.c.source_id.is_(None) if source is None else events.c.source_id == source,
-        events.c.target_id.is_(None) if target is None else events.c.target_id == target,
-        events.c.negated == negated,
-        events.c.intended == intended,
-        events.c.hypothetical == hypothetical,
+        events.c.type == bindparam("g_type"),
+        events.c.source_id.is_(None) if shape[0] == "s" else events.c.source_id == bindparam("g_source"),
+        events.c.target_id.is_(None) if shape[1] == "t" else events.c.target_id == bindparam("g_target"),
+        events.c.negated == bindparam("g_negated"),
+        events.c.intended == bindparam("g_intended"),
+        events.c.hypothetical == bindparam("g_hypothetical"),
     )
 
 
@@ -216,13 +228,18 @@ REPORT_COLUMNS = (
 def _stored_reports(conn: Connection, group: Group) -> list[tuple[str, Report]]:
     """(event id, report) for every stored report of the group's events."""
     ev = event_evidence.c
-    query = (
-        select(ev.event_id, ev.id, ev.document_id, documents.c.published, ev.confidence)
-        .add_columns(*(ev[c] for c in REPORT_COLUMNS))
-        .select_from(event_evidence.join(events, events.c.id == ev.event_id))
-        .outerjoin(documents, documents.c.id == ev.document_id)
-        .where(_in_group(group))
-    )
+    shape, params = _group_params(group)
+
+    def build(_conn: Connection) -> Any:
+        return (
+            select(ev.event_id, ev.id, ev.document_id, documents.c.published, ev.confidence)
+            .add_columns(*(ev[c] for c in REPORT_COLUMNS))
+            .select_from(event_evidence.join(events, events.c.id == ev.event_id))
+            .outerjoin(documents, documents.c.id == ev.document_id)
+            .where(_group_clause(shape))
+        )
+
+    query = statement(conn, f"group-reports:{shape}", build)
     return [
         (
             row.event_id,
@@ -234,7 +251,7 @@ def _stored_reports(conn: Connection, group: Group) -> list[tuple[str, Report]]:
                 **{c: getattr(row, c) for c in REPORT_COLUMNS},
             ),
         )
-        for row in conn.execute(query)
+        for row in conn.execute(query, params)
     ]
 
 
@@ -252,7 +269,12 @@ def write_group(
     for members in cluster([r for _, r in stored] + [r for r, _ in new]):
         row = event_row(group, members)
         rows[row["id"]] = (row, members)
-    old = {r.id: r for r in conn.execute(select(events).where(events.c.id.in_(sorted(rows))))}
+    by_ids = statement(
+        conn,
+        "events-by-id",
+        lambda _c: select(events).where(events.c.id.in_(bindparam("ids", expanding=True))),
+    )
+    old = {r.id: r for r in conn.execute(by_ids, {"ids": sorted(rows)})}
     for event_id, (row, _) in sorted(rows.items()):
         if event_id not in old:
             conn.execute(events.insert(), row)
