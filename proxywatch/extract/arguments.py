@@ -219,8 +219,8 @@ class ArgumentReader:
                         return self.actors_at(child, found), True
                     if child.dep_ in OBJ and prep in ("for", "of"):  # "praised X for banning": X bans
                         actors = self.actors_at(child, found)
-                        if actors:
-                            return actors, True
+                        if actors or head.lemma_.lower() in self.mod.judging_verbs:
+                            return actors, True  # an unnamed accused is still not the accuser
             if token.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
                 if (
                     token.dep_ == "acl"

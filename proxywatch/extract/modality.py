@@ -39,6 +39,7 @@ class Modality(BaseModel):
     backing_nouns: frozenset[str] = frozenset()
     asserting_marks: frozenset[str] = frozenset()
     commission_verbs: frozenset[str] = frozenset()
+    judging_verbs: frozenset[str] = frozenset()
     issue_nouns: frozenset[str] = frozenset()
     reported_future: frozenset[str] = frozenset()
     unrealised_determiners: frozenset[str] = frozenset()

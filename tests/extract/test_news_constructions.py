@@ -131,3 +131,16 @@ def test_an_amount_of_aid_is_carried_by_the_verb_that_announces_it() -> None:
 def test_military_action_against_x_threatened_targets_x() -> None:
     text = "Turkey threatened military action against Kurdish fighters in Syria."
     assert ("turkey", "generic:syr:uaf") in _pairs(text, "THREATEN"), extract_text(text, PUB).events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sudan accused the paramilitary group of attacking civilians in Darfur.",
+        "Sudan accused the RSF of attacking civilians in Darfur.",
+    ],
+)
+def test_the_one_judged_did_the_act_named_or_not_never_the_one_judging(text: str) -> None:
+    # "accused X of attacking": the attack is X's; X unnamed leaves the attacker unknown
+    speaker = {e.source for e in extract_text(text, PUB).events if e.type == "ASSAULT"}
+    assert not speaker & {"state:sdn", "generic:gov"}, extract_text(text, PUB).events
