@@ -32,8 +32,8 @@ check: lint types test
 golden: $(STAMP)
 	PROXYWATCH_REGENERATE_GOLDEN=1 $(BIN)/pytest -q tests/extract/test_golden.py
 
-# The analyst's page: front-end libraries from the npm registry, built into
-# proxywatch/serve/static/ (committed, so that a clone needs no npm).
+# The analyst's page (proxywatch/serve/static/): Cytoscape.js from the npm registry and the
+# ontology the page colours by, written beside it (committed, so that a clone needs no npm).
 web:
 	cd web && npm ci --no-audit --no-fund && node build.mjs
 

@@ -1,8 +1,8 @@
-// Build the analyst's page into proxywatch/serve/static/ (committed, so a clone needs no npm):
-// our sources from web/src, Cytoscape.js from node_modules (with its licence), and
-// ontology.json, the part of the ontology the page colours by, read from the package's YAML.
-// Run with `make web` (npm ci, then this script).
-import { cpSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// Complete the analyst's page in proxywatch/serve/static/ (our own JS, CSS and HTML live there):
+// Cytoscape.js from node_modules (with its licence) into vendor/, and ontology.json, the part of
+// the ontology the page colours by, read from the package's YAML. The results are committed, so
+// a clone needs no npm. Run with `make web` (npm ci, then this script).
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import yaml from "js-yaml";
@@ -12,9 +12,8 @@ const root = join(here, "..");
 const out = join(root, "proxywatch", "serve", "static");
 const ontologyDir = join(root, "proxywatch", "ontology", "data");
 
-rmSync(out, { recursive: true, force: true });
+rmSync(join(out, "vendor"), { recursive: true, force: true });
 mkdirSync(join(out, "vendor"), { recursive: true });
-cpSync(join(here, "src"), out, { recursive: true });
 
 const cytoscape = join(here, "node_modules", "cytoscape");
 // The ES module build, renamed .js so that every server types it as JavaScript.

@@ -35,7 +35,7 @@ follows, what-if). Reading needs no login; `POST /api/ingest` needs the operator
 token. Every error is `{"error": {"code", "message", "status"}}`."""
 
 
-STATIC = Path(__file__).parent / "static"  # built from web/ by `make web`, committed
+STATIC = Path(__file__).parent / "static"  # the page; `make web` adds vendor/ and ontology.json
 # The page runs only its own files: no inline script or style, nothing from another origin.
 PAGE_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
