@@ -30,30 +30,12 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, text
+from texts import corpus, write_files  # bench/texts.py: the scripts run from this folder
 
-from proxywatch.demo import corpus_dir
 from proxywatch.store.db import open_store
 from proxywatch.store.snapshot import differences, fact_rows
 
 CLI = [sys.executable, "-m", "proxywatch.cli", "ingest"]
-
-
-def corpus(n: int) -> list[dict[str, Any]]:
-    rows = [json.loads(line) for line in (corpus_dir() / "articles.jsonl").read_text("utf-8").splitlines()]
-    paras = [p.strip() for r in rows for p in r["text"].split("\n") if len(p.strip()) > 80]
-    k = len(paras)
-    pairs = [(i % k, (i + 1 + i // k) % k) for i in range(n)]
-    return [{"id": f"t{i}", "text": f"{paras[a]}\n\n{paras[b]}"} for i, (a, b) in enumerate(pairs)]
-
-
-def write_files(folder: Path, records: list[dict[str, Any]]) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    files = []
-    for n, start in enumerate(range(0, len(records), 20)):
-        path = folder / f"part-{n:04d}.jsonl"
-        path.write_text("".join(json.dumps(r) + "\n" for r in records[start : start + 20]), "utf-8")
-        files.append(path)
-    return files
 
 
 @contextmanager
@@ -119,8 +101,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         workloads = [
-            (f"extract {args.texts}", write_files(folder / "texts", corpus(args.texts)), True),
-            (f"no-extract {args.bulk}", write_files(folder / "bulk", corpus(args.bulk)), False),
+            (f"extract {args.texts}", write_files(folder / "texts", corpus(args.texts), 20), True),
+            (f"no-extract {args.bulk}", write_files(folder / "bulk", corpus(args.bulk), 20), False),
         ]
         for backend in backends:
             for name, files, extract in workloads:

@@ -15,7 +15,6 @@ workers share them with the client process, which reads the files and writes the
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import tempfile
@@ -23,29 +22,12 @@ import time
 from pathlib import Path
 from typing import Any
 
+from texts import corpus, write_files  # bench/texts.py: the scripts run from this folder
+
 from proxywatch import api
-from proxywatch.demo import corpus_dir
 from proxywatch.extract import build_pipeline
 
 TARGET = 1.7
-
-
-def corpus(n: int) -> list[dict[str, Any]]:
-    rows = [json.loads(line) for line in (corpus_dir() / "articles.jsonl").read_text("utf-8").splitlines()]
-    paras = [p.strip() for r in rows for p in r["text"].split("\n") if len(p.strip()) > 80]
-    k = len(paras)
-    pairs = [(i % k, (i + 1 + i // k) % k) for i in range(n)]
-    return [{"id": f"t{i}", "text": f"{paras[a]}\n\n{paras[b]}"} for i, (a, b) in enumerate(pairs)]
-
-
-def write_files(folder: Path, records: list[dict[str, Any]]) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    files = []
-    for n, start in enumerate(range(0, len(records), 50)):
-        path = folder / f"part-{n:04d}.jsonl"
-        path.write_text("".join(json.dumps(r) + "\n" for r in records[start : start + 50]), "utf-8")
-        files.append(path)
-    return files
 
 
 def timed(files: list[Path], db: str, **engine: Any) -> tuple[float, int]:
@@ -66,8 +48,8 @@ def main() -> None:
     print(f"cpus: {os.cpu_count()}; python {sys.version.split()[0]}; texts: {args.texts}")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        files = write_files(folder / "texts", corpus(args.texts))
-        warm = write_files(folder / "warm", corpus(60)[-10:])
+        files = write_files(folder / "texts", corpus(args.texts), 50)
+        warm = write_files(folder / "warm", corpus(60)[-10:], 50)
         build_pipeline()
         api.ingest(warm, db=str(folder / "warm-single.db"))
         seconds, added = timed(files, str(folder / "single.db"))

@@ -58,6 +58,17 @@ def extraction_processor(model: str | None = None) -> tuple[BatchProcessor, Resu
     return run, write
 
 
+def _ready_to_extract(store: Store, model: str | None) -> tuple[BatchProcessor, ResultWriter]:
+    """Store the dictionary's actors and ties the store lacks (what extraction resolves to),
+    then the extraction processor."""
+    from proxywatch.dictionary import load_dictionary
+    from proxywatch.store.facts import sync_dictionary
+
+    dictionary = load_dictionary()
+    store.write(lambda conn: sync_dictionary(conn, dictionary))
+    return extraction_processor(model)
+
+
 def ingest(
     paths: Sequence[Path | str],
     db: str | None = None,
@@ -89,14 +100,7 @@ def ingest(
     if engine == "local" and (scheduler or workers):
         raise ConfigError("--scheduler and --workers go with --engine dask")
     with opened_store(db, store) as store:
-        processor = None
-        if extract:
-            from proxywatch.dictionary import load_dictionary
-            from proxywatch.store.facts import sync_dictionary
-
-            dictionary = load_dictionary()
-            store.write(lambda conn: sync_dictionary(conn, dictionary))
-            processor = extraction_processor(model)
+        processor = _ready_to_extract(store, model) if extract else None
         cluster: Any = nullcontext(None)
         if extract and engine == "dask":
             from proxywatch.distributed import dask_client
@@ -146,14 +150,7 @@ def watch(
     interval = parse_every(every)
     found = read_sources(sources)
     with opened_store(db, store) as store:
-        processor = None
-        if extract:
-            from proxywatch.dictionary import load_dictionary
-            from proxywatch.store.facts import sync_dictionary
-
-            dictionary = load_dictionary()
-            store.write(lambda conn: sync_dictionary(conn, dictionary))
-            processor = extraction_processor(model)
+        processor = _ready_to_extract(store, model) if extract else None
         watcher = Watcher(store, found, options or IngestOptions(), processor, timeout)
         last: list[Any] = []
         for polls in poll_rounds(watcher, interval, rounds=1 if once else rounds, on_poll=on_poll):

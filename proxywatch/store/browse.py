@@ -90,6 +90,29 @@ def page_documents(
     return [_row(r) for r in rows], total
 
 
+def _read_in_document(conn: Connection, facts: Any, evidence: Any, owner: Any, doc_id: str) -> Any:
+    """The facts (events or ties) read in a document, one row per report: the fact's columns,
+    its ends' names, and the report's sentence, span, rule and confidence."""
+    src, tgt = aliased(actors), aliased(actors)
+    return conn.execute(
+        select(
+            facts,
+            src.c.name.label("source_name"),
+            tgt.c.name.label("target_name"),
+            evidence.c.sentence,
+            evidence.c.start.label("span_start"),
+            evidence.c.end.label("span_end"),
+            evidence.c.rule,
+            evidence.c.confidence.label("evidence_confidence"),
+        )
+        .join(facts, facts.c.id == owner)
+        .outerjoin(src, src.c.id == facts.c.source_id)
+        .outerjoin(tgt, tgt.c.id == facts.c.target_id)
+        .where(evidence.c.document_id == doc_id)
+        .order_by(evidence.c.start, facts.c.id)
+    ).mappings()
+
+
 def document_detail(conn: Connection, doc_id: str) -> dict[str, Any] | None:
     """A document with its text, and the mentions, events and ties read in it with their
     character spans (mentions: the words; events and ties: the sentence)."""
@@ -112,44 +135,11 @@ def document_detail(conn: Connection, doc_id: str) -> dict[str, Any] | None:
             for m in found
         ],
     )
-    src, tgt = aliased(actors), aliased(actors)
-    rows = conn.execute(
-        select(
-            events,
-            src.c.name.label("source_name"),
-            tgt.c.name.label("target_name"),
-            event_evidence.c.sentence,
-            event_evidence.c.start.label("span_start"),
-            event_evidence.c.end.label("span_end"),
-            event_evidence.c.rule,
-            event_evidence.c.confidence.label("evidence_confidence"),
-        )
-        .join(events, events.c.id == event_evidence.c.event_id)
-        .outerjoin(src, src.c.id == events.c.source_id)
-        .outerjoin(tgt, tgt.c.id == events.c.target_id)
-        .where(event_evidence.c.document_id == doc_id)
-        .order_by(event_evidence.c.start, events.c.id)
-    ).mappings()
+    rows = _read_in_document(conn, events, event_evidence, event_evidence.c.event_id, doc_id)
     doc["events"] = corrected.correct_events(
         conn, c, [{**_event(r), "span": _span(r, "evidence_confidence")} for r in rows]
     )
-    rows = conn.execute(
-        select(
-            ties,
-            src.c.name.label("source_name"),
-            tgt.c.name.label("target_name"),
-            tie_evidence.c.sentence,
-            tie_evidence.c.start.label("span_start"),
-            tie_evidence.c.end.label("span_end"),
-            tie_evidence.c.rule,
-            tie_evidence.c.confidence.label("evidence_confidence"),
-        )
-        .join(ties, ties.c.id == tie_evidence.c.tie_id)
-        .outerjoin(src, src.c.id == ties.c.source_id)
-        .outerjoin(tgt, tgt.c.id == ties.c.target_id)
-        .where(tie_evidence.c.document_id == doc_id)
-        .order_by(tie_evidence.c.start, ties.c.id)
-    ).mappings()
+    rows = _read_in_document(conn, ties, tie_evidence, tie_evidence.c.tie_id, doc_id)
     doc["ties"] = corrected.correct_ties(
         conn, c, [{**_tie(r), "span": _span(r, "evidence_confidence")} for r in rows]
     )

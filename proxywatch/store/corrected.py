@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, and_, false, or_, select
@@ -219,12 +218,3 @@ def correct_tie_ends(c: Corrections, rows: list[dict[str, Any]]) -> list[dict[st
         for r in rows
         if (ends := c.tie_ends(r["id"], r["source"], r["target"])) is not None
     ]
-
-
-def window_clauses(start: date | None, end: date | None) -> list[ColumnElement[bool]]:
-    found: list[ColumnElement[bool]] = []
-    if start is not None:
-        found.append(events.c.date >= start)
-    if end is not None:
-        found.append(events.c.date <= end)
-    return found

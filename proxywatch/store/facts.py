@@ -11,6 +11,7 @@ confidences, dates) is chosen the same way whatever the order: a minimum or a ma
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -60,17 +61,27 @@ def _actor_row(actor: Actor) -> dict[str, Any]:
     }
 
 
-def _build_upsert_actor(conn: Connection) -> Any:
-    stmt = insert(conn, actors)
-    return stmt.on_conflict_do_update(
-        index_elements=[actors.c.id],
-        set_={"name": stmt.excluded.name},
-        where=stmt.excluded.name < actors.c.name,
-    )
+def _keep_least(table: Any, column: str) -> Callable[[Connection], Any]:
+    """An upsert of ``table`` by id that, when the row is there, keeps the least ``column`` of
+    the two: the same value whichever writer came first."""
+
+    def build(conn: Connection) -> Any:
+        stmt = insert(conn, table)
+        return stmt.on_conflict_do_update(
+            index_elements=[table.c.id],
+            set_={column: stmt.excluded[column]},
+            where=stmt.excluded[column] < table.c[column],
+        )
+
+    return build
+
+
+_UPSERT_ACTOR = _keep_least(actors, "name")  # documents naming an actor differently: the least name
+_UPSERT_JUDGEMENT = _keep_least(actor_judgements, "reason")
 
 
 def _upsert_actor(conn: Connection, actor: Actor) -> None:
-    conn.execute(statement(conn, "upsert-actor", _build_upsert_actor), _actor_row(actor))
+    conn.execute(statement(conn, "upsert-actor", _UPSERT_ACTOR), _actor_row(actor))
 
 
 def ensure_actor(conn: Connection, actor: Actor) -> None:
@@ -255,6 +266,10 @@ def _stored_reports(conn: Connection, group: Group) -> list[tuple[str, Report]]:
     ]
 
 
+def _events_by_id(_conn: Connection) -> Any:
+    return select(events).where(events.c.id.in_(bindparam("ids", expanding=True)))
+
+
 def write_group(
     conn: Connection,
     group: Group,
@@ -269,11 +284,7 @@ def write_group(
     for members in cluster([r for _, r in stored] + [r for r, _ in new]):
         row = event_row(group, members)
         rows[row["id"]] = (row, members)
-    by_ids = statement(
-        conn,
-        "events-by-id",
-        lambda _c: select(events).where(events.c.id.in_(bindparam("ids", expanding=True))),
-    )
+    by_ids = statement(conn, "events-by-id", _events_by_id)
     old = {r.id: r for r in conn.execute(by_ids, {"ids": sorted(rows)})}
     for event_id, (row, _) in sorted(rows.items()):
         if event_id not in old:
@@ -308,6 +319,10 @@ def _evidence_exists(table: Any) -> Any:
     return lambda _conn: select(table.c.id).where(table.c.id == bindparam("id"))
 
 
+_EVENT_EVIDENCE_EXISTS = _evidence_exists(event_evidence)
+_TIE_EVIDENCE_EXISTS = _evidence_exists(tie_evidence)
+
+
 def save_event(conn: Connection, doc_id: str, published: date | None, event: Event) -> str:
     """Store one report of an event and merge it with the other reports of its group."""
     ev = event.evidence
@@ -315,7 +330,7 @@ def save_event(conn: Connection, doc_id: str, published: date | None, event: Eve
         "event_evidence", doc_id, ev.start, ev.end, event.type, event.source, event.target, event.trigger
     )
     if conn.execute(
-        statement(conn, "event-evidence-exists", _evidence_exists(event_evidence)), {"id": evidence_id}
+        statement(conn, "event-evidence-exists", _EVENT_EVIDENCE_EXISTS), {"id": evidence_id}
     ).first():
         return evidence_id
     group = group_of(event)
@@ -371,7 +386,7 @@ def save_tie(conn: Connection, doc_id: str, published: date | None, tie: Tie) ->
     tie_id = fact_id("tie", tie.source, tie.tie, tie.target, tie.valid)
     ev = tie.evidence
     evidence_id = fact_id("tie_evidence", doc_id, ev.start, ev.end, tie.tie, tie.source, tie.target)
-    exists = statement(conn, "tie-evidence-exists", _evidence_exists(tie_evidence))
+    exists = statement(conn, "tie-evidence-exists", _TIE_EVIDENCE_EXISTS)
     if conn.execute(exists, {"id": evidence_id}).first():
         return
     # DO UPDATE (never DO NOTHING) so the row stays locked until the count below is written
@@ -420,16 +435,7 @@ def record_judgement(
         "created_at": now(),
         "undone_at": None,
     }
-    conn.execute(statement(conn, "upsert-judgement", _build_upsert_judgement), row)
-
-
-def _build_upsert_judgement(conn: Connection) -> Any:
-    stmt = insert(conn, actor_judgements)
-    return stmt.on_conflict_do_update(
-        index_elements=[actor_judgements.c.id],
-        set_={"reason": stmt.excluded.reason},
-        where=stmt.excluded.reason < actor_judgements.c.reason,
-    )
+    conn.execute(statement(conn, "upsert-judgement", _UPSERT_JUDGEMENT), row)
 
 
 def save_extraction(conn: Connection, doc_id: str, published: date | None, extraction: Extraction) -> None:
