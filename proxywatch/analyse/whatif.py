@@ -9,6 +9,11 @@ bloc and their leaders and the leaders the proxies follow), never the patron its
 adversaries (``hostile_to``) or an actor that no document names; each candidate says whether
 the ties that place it there were read in documents or only known from the dictionary.
 
+Exact betweenness costs actors x ties (Brandes 2001): seconds at 5,000 actors, hours at
+50,000. Past ``EXACT_LIMIT`` actors, brokerage is measured within the patron's network: the
+patron's side, its proxies, the removed actors and their camp, and every actor one tie from
+them, nearest first up to ``REGION_LIMIT`` actors. The report says which (``brokerage_scope``).
+
 >>> from proxywatch.analyse.graphs import ties_graph
 >>> from proxywatch.analyse.records import TieRecord
 >>> G = ties_graph([TieRecord("commands", "soleimani", "qf"), TieRecord("commands", "soleimani", "kh"),
@@ -28,6 +33,8 @@ import rustworkx as rx
 from proxywatch.analyse.graphs import COMMAND_TIES, CONTROL_TIES, patron_side, tie_basis
 
 TOP = 8
+EXACT_LIMIT = 5_000  # actors: up to this, brokerage is over the whole graph
+REGION_LIMIT = 4_000  # actors in the patron's network when the graph is larger
 
 
 @dataclass
@@ -66,6 +73,7 @@ class WhatIfReport:
     commanded_patron: list[str]
     successors: list[str]
     vacuum_candidates: list[VacuumCandidate]
+    brokerage_scope: str = "whole graph"
     # filled by ``proxywatch.analyse.views.whatif_view``, which reads the directives:
     successor_outcomes: list[SuccessorOutcome] = field(default_factory=list)
     power_vacuum: bool = False
@@ -131,6 +139,29 @@ def brokerage(G: nx.MultiDiGraph) -> dict[str, float]:
     return {node: found[i] for i, node in enumerate(nodes)}
 
 
+def network_region(G: nx.MultiDiGraph, core: set[str], limit: int = REGION_LIMIT) -> set[str]:
+    """``core`` and the actors one tie from it, nearest to the core first (breadth-first from
+    the core in sorted order, so the same graph gives the same region), at most ``limit``.
+
+    >>> from proxywatch.analyse.graphs import ties_graph
+    >>> from proxywatch.analyse.records import TieRecord
+    >>> G = ties_graph([TieRecord("funds", "qf", "kh"), TieRecord("member_of", "kh", "pmf"),
+    ...                 TieRecord("member_of", "pmf", "iraq")])
+    >>> sorted(network_region(G, {"qf"}))
+    ['kh', 'qf']
+    """
+    found = [n for n in sorted(core) if n in G][:limit]
+    seen = set(found)
+    for node in list(found):
+        for other in sorted(nx.all_neighbors(G, node)):
+            if len(found) >= limit:
+                return seen
+            if other not in seen:
+                seen.add(other)
+                found.append(other)
+    return seen
+
+
 def camp(G: nx.MultiDiGraph, patron: str, proxies: set[str]) -> set[str]:
     """The patron's side and bloc, the people who lead or command any of them, and the actors
     the proxies follow; less the patron and anyone hostile to the patron's side.
@@ -173,7 +204,14 @@ def removal(
     after = G.copy()
     after.remove_nodes_from(removed)
     after_reach = reach(authority_graph(after), side - removed, proxies)
-    b_before, b_after = brokerage(G), brokerage(after)
+    scope = "whole graph"
+    measured = G
+    if G.number_of_nodes() > EXACT_LIMIT:
+        region = network_region(G, side | proxies | removed | camp(G, patron, proxies))
+        measured = G.subgraph(region)
+        scope = f"the patron's network: {len(region):,} of {G.number_of_nodes():,} actors"
+    b_before = brokerage(measured)
+    b_after = brokerage(measured.subgraph(set(measured.nodes) - removed))
     changes = sorted(
         ((n, round(b_after.get(n, 0.0) - b_before.get(n, 0.0), 4)) for n in after.nodes),
         key=lambda x: -abs(x[1]),
@@ -202,4 +240,5 @@ def removal(
             )
             for n in candidates
         ],
+        brokerage_scope=scope,
     )

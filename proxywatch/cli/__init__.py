@@ -445,7 +445,10 @@ def whatif(
             f"control index before {result['as_of']}: {result['control_before']}, "
             f"after: {result['control_after']}"
         )
-    table = Table(title="best placed to fill the vacuum", title_justify="left")
+    table = Table(
+        title=f"best placed to fill the vacuum (brokerage over {result['brokerage_scope']})",
+        title_justify="left",
+    )
     for column in ("actor", "followed by proxies", "brokerage", "ties from"):
         table.add_column(column)
     for c in result["vacuum_candidates"]:
