@@ -8,7 +8,8 @@ Data Alliance) maps generic nouns ("militant", "government forces", "protester")
 sector codes ("[~UAF]", "[~MIL]", "[~OPP]"). We keep the phrases of the sectors that act in
 political and armed conflict, lower-cased with spaces for underscores, its substitution sets
 (!PERSON!, !MINIST!) expanded, and the first sector code of each. The sector table (what each
-code is called and which actor type a generic actor of that sector has) is ours.
+code is called and which actor type a generic actor of that sector has), the phrases in EXTRA
+and the INDIVIDUALS (nouns naming one person or unit, not a weapon) are ours.
 """
 
 from __future__ import annotations
@@ -58,7 +59,63 @@ EXTRA = {
     "merchant vessel": "BUS",
     "commercial shipping": "BUS",
     "international shipping": "BUS",
+    # unnamed attackers of short event reports ("unidentified persons threw a grenade")
+    "armed man": "UAF",
+    "masked man": "UAF",
+    "unidentified man": "UAF",
+    "unidentified person": "UAF",
+    "unknown person": "UAF",
+    "unknown assailant": "UAF",
+    "unidentified assailant": "UAF",
+    "attacker": "UAF",
+    "kidnapper": "UAF",
+    "abductor": "UAF",
+    "unknown group": "UAF",
+    "unidentified group": "UAF",
+    # people who protest or are attacked, named by trade, kin or community ("lecturers
+    # demonstrated", "prisoners' families staged a sit-in", "members of two tribes clashed")
+    "lecturer": "CVL",
+    "family": "CVL",
+    "relative": "CVL",
+    "depositor": "CVL",
+    "fan": "CVL",
+    "survivor": "CVL",
+    "prisoner": "CVL",
+    "inmate": "CVL",
+    "tribe": "CVL",
+    "clan": "CVL",
+    "clansman": "CVL",
 }
+
+# Ours: head nouns that name one person or one unit (not a weapon or vehicle, which Phoenix lists
+# under the same sectors); "a gunman", "a police officer", "a patrol" may act or be hit alone.
+INDIVIDUALS = [
+    "assailant",
+    "attacker",
+    "bomber",
+    "boy",
+    "crowd",
+    "fighter",
+    "group",
+    "guard",
+    "gunman",
+    "herder",
+    "insurgent",
+    "jihadist",
+    "kidnapper",
+    "man",
+    "militant",
+    "militiaman",
+    "mob",
+    "officer",
+    "patrol",
+    "person",
+    "policeman",
+    "policewoman",
+    "rebel",
+    "shepherd",
+    "soldier",
+]
 
 
 def phrases(raw: str) -> list[str]:
@@ -102,6 +159,8 @@ def convert(source: Path) -> str:
     lines.append("agents:")
     for phrase in sorted(agents):
         lines.append(f"  {json.dumps(phrase)}: {agents[phrase]}")
+    lines.append("# individuals: nouns naming one person or unit (see INDIVIDUALS in the script).")
+    lines.append(f"individuals: [{', '.join(sorted(INDIVIDUALS))}]")
     return "\n".join(lines) + "\n"
 
 

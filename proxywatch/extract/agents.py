@@ -26,13 +26,18 @@ class Sector(BaseModel):
 
 
 class Agents(BaseModel):
-    """Sector table and the agent phrases (lower case, one space between words) of each sector."""
+    """Sector table and the agent phrases (lower case, one space between words) of each sector.
+
+    ``individuals``: nouns that name one person or one unit ("gunman", "soldier", "patrol"),
+    not a weapon or a vehicle, so that "a gunman" alone may stand for its sector's actor.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     version: int
     sectors: dict[str, Sector]
     agents: dict[str, str]
+    individuals: frozenset[str] = frozenset()
 
     @model_validator(mode="after")
     def _known_sectors(self) -> Agents:
@@ -42,12 +47,13 @@ class Agents(BaseModel):
         return self
 
     def sector_of(self, phrase: str) -> str | None:
-        """The sector code of an agent phrase or its singular ("militants" -> UAF).
+        """The sector code of an agent phrase or its singular ("militants" -> UAF, "families" -> CVL).
 
         >>> load_agents().sector_of("government forces"), load_agents().sector_of("militants")
         ('MIL', 'UAF')
         """
-        for form in (phrase, phrase.removesuffix("s"), phrase.removesuffix("es")):
+        plural_y = phrase[:-3] + "y" if phrase.endswith("ies") else phrase  # "families"
+        for form in (phrase, phrase.removesuffix("s"), phrase.removesuffix("es"), plural_y):
             code = self.agents.get(form)
             if code is not None:
                 return code

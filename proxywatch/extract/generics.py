@@ -67,10 +67,14 @@ def sector_phrase(token: Token, agents: Agents) -> tuple[str, int] | None:
     """
     modifiers = [c for c in token.lefts if c.dep_ in ("compound", "amod") and c.i >= token.i - 3]
     for first in modifiers:
-        words = [t.lower_ for t in token.doc[first.i : token.i]] + [token.lemma_.lower()]
-        code = agents.sector_of(" ".join(words))
-        if code is not None and not any(t.is_punct for t in token.doc[first.i : token.i]):
-            return code, first.i
+        if any(t.is_punct for t in token.doc[first.i : token.i]):
+            continue
+        words = [t.lower_ for t in token.doc[first.i : token.i]]
+        # the lemma, else the word as written: "armed men" is listed as such, not as "armed man"
+        for head in dict.fromkeys((token.lemma_.lower(), token.lower_)):
+            code = agents.sector_of(" ".join([*words, head]))
+            if code is not None:
+                return code, first.i
     for form in (token.lemma_.lower(), token.lower_):
         code = agents.sector_of(form)
         if code is not None:

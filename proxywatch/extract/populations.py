@@ -1,4 +1,5 @@
-"""Population groups: peoples named by a plural noun ("Israelis", "the Kurds", "Alawites").
+"""Population groups and unnamed individuals: peoples named by a plural noun ("Israelis",
+"the Kurds", "Alawites") and one unnamed person or unit ("a gunman", "a police patrol").
 
 A plural demonym or ethnic/religious name that heads its noun phrase names people, not the
 state or a party: "killed 1,200 Israelis", "threaten Iraqis", "the Yazidis and Druze". Such
@@ -9,6 +10,12 @@ with the definite article a nation's name often stands for its government.
 
 A demonym that modifies a civilians noun belongs to it ("Lebanese residents"): it is the
 group's nationality, not a mention of the state.
+
+One unnamed person or unit that a clause makes its actor or the one it hits ("a gunman shot
+a police officer", "a security patrol was fired upon", "killing a journalist") stands for its
+sector too: short event reports name most of those who act or suffer this way, and an event
+whose trigger is clear should not be lost for want of a name. Only indefinite ones ("a", "an",
+"one") of the sectors that fight, police, protest or suffer count; "an official said" does not.
 """
 
 from __future__ import annotations
@@ -16,14 +23,20 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from proxywatch.extract.agents import Agents
-from proxywatch.extract.generics import State, generic_actor
+from proxywatch.extract.generics import State, generic_actor, sector_phrase
 from proxywatch.extract.mention_index import DocMentions
 from proxywatch.extract.places import country_named
 from proxywatch.extract.records import Actor
+from proxywatch.extract.references import load_references
 from proxywatch.ids import slug
 from proxywatch.names import normalise_name
 
 MODIFIER_DEPS = {"compound", "amod", "poss", "npadvmod", "nmod"}
+# Sectors whose single unnamed member may act or be hit in a clause (not officials, judges,
+# legislators or firms: "an official said" is a source of news, not a party to it).
+INDIVIDUAL_SECTORS = {"MIL", "COP", "REB", "UAF", "INS", "OPP", "CVL"}
+INDEFINITE = {"a", "an", "one", "another"}
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}
 
 
 def demonym_country(token: Token) -> State | None:
@@ -66,7 +79,8 @@ def population_actor(token: Token, agents: Agents) -> Actor:
 
 
 def population_groups(doc: Doc, found: DocMentions, agents: Agents) -> None:
-    """Make the peoples named by plural nouns population groups (see the module docstring)."""
+    """Make the peoples named by plural nouns population groups, then the unnamed individuals
+    that clauses act with actors of their sector (see the module docstring)."""
     for token in doc:
         if token.dep_ in MODIFIER_DEPS or not (is_people_word(token) or in_people_list(token)):
             continue
@@ -87,6 +101,50 @@ def population_groups(doc: Doc, found: DocMentions, agents: Agents) -> None:
             found.add(doc, token.i, token.i + 1, found.actors.get(group.id, group), "population", 0.6)
     used = {m.actor_id for m in found.mentions}
     found.actors = {k: v for k, v in found.actors.items() if k in used}
+    unnamed_individuals(doc, found, agents)
+
+
+def is_argument(token: Token) -> bool:
+    """Whether a noun is a clause's subject or object, or the agent of a passive ("by a sniper")."""
+    if token.dep_ in ARGUMENT_DEPS:
+        return True
+    return token.dep_ == "pobj" and token.head.dep_ == "agent"
+
+
+def individual_sector(token: Token, agents: Agents) -> str | None:
+    """The sector an indefinite singular noun stands for ("a gunman" -> UAF, "a journalist" ->
+    CVL): a person or unit of the agents' ``individuals`` or the civilians nouns; None when it
+    names no party, a weapon or one who only speaks, or is not a clause's argument."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or not is_argument(token):
+        return None
+    if not any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE for c in token.children):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return None  # "a group of militants", "a crowd of protesters": those named inside decide
+    lemma = token.lemma_.lower()
+    if lemma not in agents.individuals and lemma not in load_references().civilians:
+        return None  # "a drone", "a spokesman": a weapon, or one who speaks
+    sector = sector_phrase(token, agents)
+    if sector is None:
+        return "CVL"  # "a man", "a journalist"
+    return sector[0] if sector[0] in INDIVIDUAL_SECTORS else None
+
+
+def unnamed_individuals(doc: Doc, found: DocMentions, agents: Agents) -> None:
+    """One unnamed person or unit as a clause's argument: its sector's generic actor (see the
+    module docstring). A noun with a name or a state among its words is left to them ("a
+    Turkish soldier" is Turkey's)."""
+    for token in doc:
+        if token.i in found.claimed or any(c.i in found.claimed for c in token.children):
+            continue
+        sector = individual_sector(token, agents)
+        if sector is None:
+            continue
+        start = min([token.i, *(c.i for c in token.lefts)])
+        if found.free(start, token.i + 1):
+            actor = generic_actor(sector, agents, None, None)
+            found.add(doc, start, token.i + 1, found.actors.get(actor.id, actor), "individual", 0.5)
+    found.reindex(doc)
 
 
 def national_civilians(
