@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from proxywatch.extract.arguments import MATERIAL_CONFLICT, ArgumentReader, Found
 from proxywatch.extract.mentions import DocMentions
 from proxywatch.extract.records import Event
-from proxywatch.extract.syntax import RELATIVE_PRONOUNS, SUBJ, Trigger
+from proxywatch.extract.syntax import OBJ, PASS_SUBJ, RELATIVE_PRONOUNS, SUBJ, Trigger
 
 DEFINITE = {"the", "this", "that", "these", "those"}
 ANTECEDENT_WINDOW = 2  # sentences back that "the attack" may name an attack told before
@@ -91,6 +91,70 @@ class AntecedentReader(ArgumentReader):
                 and word in event.evidence.sentence.lower()
             ):
                 return [(event.source, "antecedent")]
+        return []
+
+    def antecedent_target(self, trig: Trigger, found: DocMentions, issued: list[Event]) -> Found:
+        """Whom measures of the same kind told just before were aimed at, for a nominal measure
+        that names only who took it: "The U.S. sanctioned three Houthi officials. Britain and
+        Canada announced similar sanctions", "designations by Argentina and Colombia" (after a
+        designation of Hezbollah). The target of the last event of its type in the
+        REFERENCE_WINDOW sentences before."""
+        sentence = found.sentence_of.get(trig.token.i, 0)
+        for event in reversed(issued):
+            back = sentence - event.extra.get("sentence_no", -99)
+            if 0 < back <= REFERENCE_WINDOW and event.type == trig.type and event.target:
+                return [(event.target, "antecedent")]
+        return []
+
+    def struck_before(self, trig: Trigger, sources: Found, found: DocMentions, issued: list[Event]) -> Found:
+        """Whose assets a definite asset noun names when the same attacker struck them just
+        before: "U.S. jets struck Houthi targets. ... U.S. aircraft hit the targets" -> the
+        Houthis. The target of the last attack by one of ``sources`` in the ANTECEDENT_WINDOW
+        sentences before (or earlier in the same sentence)."""
+        assets = [
+            c
+            for c in trig.token.children
+            if c.dep_ in OBJ | PASS_SUBJ
+            and c.lemma_.lower() in self.assets
+            and any(d.dep_ == "det" and d.lower_ in DEFINITE for d in c.children)
+        ]
+        if not assets or not sources:
+            return []
+        # the same attacker, or its state's forces ("Israel struck ... Israeli jets destroyed")
+        attackers = {s for s, _ in sources} | {found.actors[s].country for s, _ in sources} - {None}
+        sentence = found.sentence_of.get(trig.token.i, 0)
+        for event in reversed(issued):
+            back = sentence - event.extra.get("sentence_no", -99)
+            if not (0 <= back <= ANTECEDENT_WINDOW and event.type == "ASSAULT" and event.source):
+                continue
+            if {event.source, found.actors[event.source].country} & attackers:
+                same = [
+                    e
+                    for e in issued
+                    if (e.evidence.start, e.trigger) == (event.evidence.start, event.trigger)
+                ]
+                return [(t, "antecedent") for t in dict.fromkeys(e.target for e in same) if t]  # all it hit
+        return []
+
+    def accusers(self, trig: Trigger, sources: Found, found: DocMentions, issued: list[Event]) -> Found:
+        """Whom a denial answers: "U.S. officials said the group was responsible. The group
+        denied any involvement", "Israel accused Hamas of X. Hamas denied the accusation": the
+        accusers of the last accusation against the one denying in the REFERENCE_WINDOW
+        sentences before (or earlier in the same sentence)."""
+        objects = {c.lemma_.lower() for c in trig.token.children if c.dep_ in OBJ}
+        if trig.lemma not in self.mod.denial_words and not objects & self.mod.allegation_nouns:
+            return []
+        denying = {s for s, _ in sources}
+        sentence = found.sentence_of.get(trig.token.i, 0)
+        for event in reversed(issued):
+            back = sentence - event.extra.get("sentence_no", -99)
+            if 0 <= back <= REFERENCE_WINDOW and event.type == "ACCUSE" and event.target in denying:
+                same = [
+                    e
+                    for e in issued
+                    if (e.evidence.start, e.trigger) == (event.evidence.start, event.trigger)
+                ]
+                return [(a, "antecedent") for a in dict.fromkeys(e.source for e in same) if a]
         return []
 
     def told_before(self, trig: Trigger, found: DocMentions, issued: list[Event]) -> bool:

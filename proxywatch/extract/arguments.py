@@ -16,8 +16,10 @@ from spacy.tokens import Span, Token
 from proxywatch.extract import syntax
 from proxywatch.extract.mentions import DocMentions
 from proxywatch.extract.modality import Modality
-from proxywatch.extract.places import country_of
-from proxywatch.extract.records import Actor
+from proxywatch.extract.places import country_names, country_of
+from proxywatch.extract.records import Actor, Event
+from proxywatch.extract.salience import antecedent_kinds, salient_actor
+from proxywatch.extract.sides import two_sides
 from proxywatch.extract.syntax import INHERIT, MODIFIERS, OBJ, PASS_SUBJ, SUBJ, Trigger, deep_agent
 from proxywatch.ids import parse_generic
 from proxywatch.ontology.schema import NounEntry, VerbEntry
@@ -33,6 +35,13 @@ AGENT_FROM = {"ASSAULT", "THREATEN", "SUPPORT", "AID", "COOPERATE", "REQUEST", "
 PLACE_OF_ASSET = {"in", "across", "throughout", "inside", "within"}
 
 
+def gazetteer_state(iso3: str) -> Actor | None:
+    """The state of a country the actor dictionary does not list ("Kyiv" -> Ukraine), as the
+    mention finder names it (``state:ukr``)."""
+    name = next((n for n, code in country_names().values() if code == iso3), None)
+    return Actor(f"state:{iso3.lower()}", name, "state", iso3, "extracted") if name else None
+
+
 class ArgumentReader:
     """Sources and targets of triggers in a parsed, mention-resolved Doc."""
 
@@ -45,6 +54,8 @@ class ArgumentReader:
     states: dict[str, Actor]
     weapons: set[str]
     _entities: dict[int, Span]
+    _issued: list[Event]  # the events of the document coded so far ("the two sides" reads them)
+    patron_words: set[str]  # "Iran-backed", "U.S.-trained": a modifier that names a patron
 
     prep_objects = staticmethod(syntax.prep_objects)
     deep_agent = staticmethod(deep_agent)
@@ -69,12 +80,33 @@ class ArgumentReader:
         for entry in self.nouns.get(token.lemma_.lower(), []):
             if not entry.modifiers or modifiers & set(entry.modifiers):
                 return entry
+        return self.verbal_noun_entry(token)
+
+    def verbal_noun_entry(self, token: Token) -> NounEntry | None:
+        """A noun that is its verb with the verb's object in an "of" or "to" phrase ("an exchange
+        of fire", "exchanges of prisoners", "an end to its occupation"): the sense of the verb
+        that object selects."""
+        if token.pos_ != "NOUN" or token.tag_ not in ("NN", "NNS"):
+            return None
+        objects = {o.lemma_.lower() for o in syntax.prep_objects(token, ["of", "to"])}
+        for entry in self.verbs.get(token.lemma_.lower(), []):
+            if entry.object and not entry.particle and objects & set(entry.object):
+                return NounEntry(
+                    lemma=entry.lemma, type=entry.type, mode=entry.mode, target_preps=entry.target_preps
+                )
         return None
 
     def actors_at(self, token: Token, found: DocMentions, depth: int = 0) -> list[tuple[str, str]]:
         """Actors a token stands for: its own mention, else one inside its modifiers; conjuncts too."""
         result: list[tuple[str, str]] = []
         mention = found.at(token)
+        sides = two_sides(token, found, self._issued, self.mod) if mention is None else []
+        if sides:  # "the two sides", "both countries": the parties told just before
+            return sides
+        if mention is None and depth == 0 and antecedent_kinds(token, self.mod) is not None:
+            salient = salient_actor(token, found, self.mod)  # "the group", "it" (named before)
+            if salient:
+                return salient
         if mention is not None and token.lemma_.lower() in self.weapons and self.sideless(mention.actor_id):
             mention = None  # "Iranian missiles and drones": a weapon is its side's, not "the military"
         named = [c for c in token.children if c.dep_ == "appos" and found.at(c) is not None]
@@ -93,6 +125,8 @@ class ArgumentReader:
             result.extend(self.controller_of(token, found))  # "targets in Houthi-controlled areas"
         elif depth < 2:
             for child in token.children:
+                if child.lower_ in self.patron_words:
+                    continue  # "the Iran-backed group": Iran backs the group, it does not act
                 if child.dep_ in MODIFIERS or (child.dep_ == "prep" and child.lemma_ == "of"):
                     arg = (
                         child
@@ -320,9 +354,11 @@ class ArgumentReader:
             )
         ):
             candidates.append(token.head)  # "a leader killed in Lebanon", "the base, which was hit"
-        # "ignoring and even sneering at the orders", "don't take orders nor respect X": shared objects
-        for conj in [c for c in token.children if c.dep_ == "conj"] + (
-            [token.head] if token.dep_ == "conj" else []
+        # "ignoring and even sneering at the orders", "don't take orders nor respect X": shared
+        # objects, unless the verb has its own ("intercepted projectiles, formed a coalition")
+        own = any(c.dep_ in OBJ for c in token.children)
+        for conj in [c for c in token.children if c.dep_ == "conj" and not own] + (
+            [token.head] if token.dep_ == "conj" and not own else []
         ):
             candidates += [c for c in conj.children if c.dep_ in OBJ]
             candidates += self.prep_objects(conj, trig.target_preps or ["at", "on", "against"])
@@ -364,14 +400,20 @@ class ArgumentReader:
         """A city that is attacked stands for its state ("attacked Tel Aviv"): the city becomes a
         mention of the state."""
         ent = self.entity_at(token)
-        if ent is None or ent.label_ != "GPE" or not found.free(ent.start, ent.end):
+        if ent is not None and ent.label_ != "GPE":
             return []
+        if ent is None:  # a proper name the tagger left out of its entities ("hit Kyiv")
+            if token.pos_ != "PROPN":
+                return []
+            ent = token.doc[syntax.name_start(token) : token.i + 1]
         kind, iso3 = country_of(ent.text)
+        if kind != "city" or iso3 is None or not found.free(ent.start, ent.end):
+            return []
         state = next(
             (a for a in found.actors.values() if a.type == "state" and a.country == iso3),
-            self.states.get(iso3 or ""),
+            self.states.get(iso3) or gazetteer_state(iso3),
         )
-        if kind != "city" or state is None:
+        if state is None:
             return []
         found.add(token.doc, ent.start, ent.end, found.actors.get(state.id, state), "city", 0.6)
         return [(state.id, "city")]
@@ -390,6 +432,7 @@ class ArgumentReader:
         between = self.prep_objects(token, preps)  # "an attack from Assad loyalists"
         if token.dep_ in SUBJ:  # "clashes erupted between X and Y": the phrase hangs on the verb
             between += self.prep_objects(token.head, ["between", "among"])
+        between += syntax.participle_objects(token, ["between", "among"])  # "between neighboring X and Y"
         for obj in between:
             actors = self.actors_at(obj, found)  # "clashes between X and Y": both, each on the other
             if actors:
@@ -398,10 +441,29 @@ class ArgumentReader:
         head = anchor.head
         if anchor.dep_ in OBJ and head.lemma_.lower() in self.light | self.mod.intent_verbs:
             return self.subject(head, found)  # "carried out an attack", "vowed further attacks"
+        if anchor.dep_ in PASS_SUBJ and head.lemma_.lower() in self.light and syntax.passive_agent(head):
+            return self.subject(head, found)  # "a drone strike on the base was claimed by X"
+        if anchor.dep_ == "pobj" and head.lower_ in ("in", "into"):
+            taking_part = self.participant(head.head, found)  # "X engaged in an exchange of fire"
+            if taking_part is not None:
+                return taking_part
         carrier = head.head.lemma_.lower() in self.mod.response_verbs | self.mod.persist_verbs
         if anchor.dep_ == "pobj" and head.lower_ == "with" and carrier:
             return self.subject(head.head, found)  # "Israel responded with airstrikes", "pressed on with"
         return [], False
+
+    def participant(self, verb: Token, found: DocMentions) -> tuple[Found, bool] | None:
+        """Who takes part in the event a verb of participation governs with "in": the subject of
+        "X engaged / took part in the attack", the passive subject of "X was involved in the
+        bombing" (not the verb's own agent, which would lead back to the event). None where the
+        verb is not one of participation."""
+        objects = {c.lemma_.lower() for c in verb.children if c.dep_ in OBJ}
+        phrases = {verb.lemma_.lower(), *(f"{verb.lemma_.lower()} {o}" for o in objects)}
+        if not phrases & self.mod.participation_verbs:  # "engaged in", "took part in"
+            return None
+        if any(c.dep_ == "auxpass" for c in verb.children):
+            return [a for c in verb.children if c.dep_ in PASS_SUBJ for a in self.actors_at(c, found)], False
+        return self.subject(verb, found)
 
     def counted_by(self, token: Token) -> Token:
         """The quantity noun an event noun is counted by ("a series of strikes" -> series), so
@@ -442,11 +504,30 @@ class ArgumentReader:
             objects += [o for o in self.prep_objects(anchor, preps) if o.i != trig.token.i]
         if anchor.dep_ in OBJ and head.lemma_.lower() in self.light:
             objects += self.prep_objects(head, preps)  # "held a meeting with X": "with" hangs on "held"
+        if trig.type in MATERIAL_CONFLICT:
+            objects += self.outcome_objects(trig.token)  # "a raid that resulted in the death of X"
         for obj in objects:
             actors = self.actors_at(obj, found)
             if actors:
                 return actors
+        if trig.type in MATERIAL_CONFLICT:  # "a missile barrage on Kyiv"
+            return next((state for obj in objects if (state := self.city_state(obj, found))), [])
         return []
+
+    def outcome_objects(self, noun: Token) -> list[Token]:
+        """Who suffers the outcome an attack is said to have: "a raid that resulted in the death
+        of X", "the airstrike led to the killing of X", "an operation which caused the capture
+        of X" -> X."""
+        verbs = [c for c in noun.children if c.dep_ in ("relcl", "acl")]
+        if noun.dep_ in SUBJ:
+            verbs.append(noun.head)
+        objects: list[Token] = []
+        for verb in (v for v in verbs if v.lemma_.lower() in self.mod.outcome_verbs):
+            outcomes = self.prep_objects(verb, ["in", "to"]) + [c for c in verb.children if c.dep_ in OBJ]
+            for outcome in outcomes:
+                if outcome.lemma_.lower() in self.mod.harm_nouns:
+                    objects += self.prep_objects(outcome, ["of"])
+        return objects
 
     def place_as_source(self, trig: Trigger, found: DocMentions) -> list[tuple[str, str]]:
         if not any(c.dep_ == "auxpass" for c in trig.token.children):

@@ -7,6 +7,11 @@ light-verb subject ("carried out an attack") for nominal triggers. Events embedd
 a request, threat or refusal ("called on X to stop attacking Y") are not asserted: they
 become the directive the outer event carries (``extra["prohibits"]``, ``extra["protected"]``).
 Events under intent verbs or "will" are intended; under "could"/"if", hypothetical.
+A side named only by reference comes from what was told before: "the two sides" (sides.py),
+"the Iran-backed group" (salience.py), "hit the targets", "similar sanctions", "supported the
+call", "denied any involvement" (``targets_told_before``). Statements with no event verb are
+read apart: "was responsible" and "would pay a price" (statements.py), an attack called a
+crime (branding.py), a request for an end to attacks (ends.py).
 """
 
 from __future__ import annotations
@@ -17,17 +22,18 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from proxywatch.extract.antecedents import AntecedentReader
 from proxywatch.extract.arguments import MATERIAL_CONFLICT, ONE_SIDED_TARGET, Found
+from proxywatch.extract.branding import BrandingReader
 from proxywatch.extract.clauses import ClauseReader
 from proxywatch.extract.dates import resolve_date
+from proxywatch.extract.ends import EndReader
 from proxywatch.extract.mentions import DocMentions
 from proxywatch.extract.modality import Modality
 from proxywatch.extract.places import country_of
 from proxywatch.extract.records import Actor, Event, Evidence
 from proxywatch.extract.references import References, load_references
 from proxywatch.extract.statements import SOURCE_EXCLUDED, StatementReader
-from proxywatch.extract.syntax import EMBED, OBJ, SUBJ, Trigger, verb_lemmas
+from proxywatch.extract.syntax import EMBED, OBJ, SUBJ, Trigger, each_other, verb_lemmas
 from proxywatch.ids import parse_generic
 from proxywatch.ontology import Ontology
 from proxywatch.ontology.schema import ModeCue, NounEntry, VerbEntry
@@ -53,10 +59,15 @@ ONE_SIDED_ISSUE = {"REQUEST", "REJECT", "ACCUSE", "AGREE", "THREATEN", "SUPPORT"
 # Events two conjoined subjects do with each other when no other party is named ("Israel and
 # Hezbollah agreed to a ceasefire", "Iran and Saudi Arabia held talks").
 MUTUAL = {"AGREE", "CONSULT"}
+# Measures whose nominal form, naming only who took them, repeats a measure told just before
+# against the same target ("designations by Argentina and Colombia", "similar sanctions").
+RENEWED = {"SANCTION"}
+# Ties a hyphenated modifier states from a patron, who does not act in what the noun does.
+PATRON_TIES = {"funds", "arms", "trains", "designates_terrorist"}
 RESPONSE_WINDOW = 4  # sentences back that an untargeted compliance or refusal may answer a request
 
 
-class EventCoder(StatementReader, AntecedentReader, ClauseReader):
+class EventCoder(StatementReader, BrandingReader, EndReader, ClauseReader):
     """Codes events in a parsed, mention-resolved Doc."""
 
     def __init__(
@@ -73,6 +84,7 @@ class EventCoder(StatementReader, AntecedentReader, ClauseReader):
         self.quantities = refs.quantities
         self.states = states or {}  # ISO3 -> the state actor, for cities that are attacked
         self._entities: dict[int, Span] = {}
+        self._issued: list[Event] = []
         lex = ontology.lexicon
         self.verbs: dict[str, list[VerbEntry]] = defaultdict(list)
         for v in lex.verbs:
@@ -83,6 +95,9 @@ class EventCoder(StatementReader, AntecedentReader, ClauseReader):
         self.light = set(lex.light_verbs)
         self.reciprocal = set(lex.reciprocal)
         self.tie_verbs = {v.lemma for v in ontology.tie_lexicon.verbs}
+        # "Iran-backed", "U.S.-trained" name a patron of the noun they modify, never its actor;
+        # "the Saudi-led coalition", "IRGC-affiliated groups" name its leader or its own network
+        self.patron_words = {m.word for m in ontology.tie_lexicon.modifiers if m.tie in PATRON_TIES}
         self.cues: dict[str, list[ModeCue]] = defaultdict(list)
         for c in lex.mode_cues:
             self.cues[c.lemma].append(c)
@@ -178,11 +193,13 @@ class EventCoder(StatementReader, AntecedentReader, ClauseReader):
         sources: list[tuple[str, str]],
         found: DocMentions,
         issued: list[Event],
+        named_only: bool = False,
     ) -> list[tuple[str, str]]:
         """Who a compliance or refusal answers: the issuer of the last request in the document
         addressed to the responder (or to a collective it belongs to). "Disregarded this",
         "complied with the request" reach back through the whole story; a bare "suspended its
-        operations" or "stood down" only RESPONSE_WINDOW sentences."""
+        operations" or "stood down" only RESPONSE_WINDOW sentences. With ``named_only``, only
+        a request the trigger names by a directive noun ("supported the call") is answered."""
         objects = [c for c in trig.token.children if c.dep_ in OBJ]
         objects += self.prep_objects(trig.token, ["at", "with", "to", "despite"])
         for c in trig.token.children:  # "despite the request" hanging on the verb
@@ -192,6 +209,8 @@ class EventCoder(StatementReader, AntecedentReader, ClauseReader):
             o.lemma_.lower() in self.mod.demonstratives or o.lemma_.lower() in self.mod.directive_nouns
             for o in objects
         )
+        if named_only and not any(o.lemma_.lower() in self.mod.directive_nouns for o in objects):
+            return []
         sentence = found.sentence_of.get(trig.token.i, 0)
         window = sentence + 1 if pointed else RESPONSE_WINDOW
         for event in reversed(issued):
@@ -201,6 +220,13 @@ class EventCoder(StatementReader, AntecedentReader, ClauseReader):
                 or sentence - event.extra.get("sentence_no", -99) > window
             ):
                 continue
+            if named_only:  # "France and Britain called for X ... Greece supported the call": both
+                same = [
+                    e.source
+                    for e in issued
+                    if (e.evidence.start, e.trigger) == (event.evidence.start, event.trigger)
+                ]
+                return [(source, "directive") for source in dict.fromkeys(same) if source]
             if pointed or any(self.addressed(event.target, s, found) for s, _ in sources):
                 return [(event.source, "directive")]
         return []
@@ -317,7 +343,9 @@ class EventCoder(StatementReader, AntecedentReader, ClauseReader):
     def __call__(self, doc: Doc, found: DocMentions, published: date | None) -> list[Event]:
         self._entities = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         triggers = self.find_triggers(doc)
-        events: list[Event] = []
+        # accusations told by "was responsible" come first: a denial later in the text answers them
+        events: list[Event] = self.attributions(doc, found, published)
+        self._issued = events
         done: set[int] = set()  # trigger tokens already coded
         aimed: set[int] = set()  # trigger tokens coded with a target
         means = self.means_nouns(triggers)
@@ -341,8 +369,11 @@ class EventCoder(StatementReader, AntecedentReader, ClauseReader):
             if any(e.target for e in coded):
                 aimed.add(trig.token.i)
             events.extend(coded)
-        events.extend(self.attributions(doc, found, published))
         events.extend(self.penalties(doc, found, published))
+        # "warned that any attack would be met with force": one threat, whether the verb told it
+        known = {(e.type, e.source, e.target, e.evidence.start) for e in events}
+        told_too = self.answers(doc, found, published) + self.brandings(doc, found, published, events)
+        events.extend(e for e in told_too if (e.type, e.source, e.target, e.evidence.start) not in known)
         # a sentence whose main predicate is a clear trigger yields an event even when one side
         # goes unnamed ("protesters rallied in Tahrir Square", "the base was attacked")
         told = {e.evidence.start for e in events}
@@ -384,6 +415,8 @@ class EventCoder(StatementReader, AntecedentReader, ClauseReader):
             return []
         if trig.type == "ACCUSE" and trig.pos == "verb" and trig.token.dep_ == "acl":
             return []  # "a rocket attributed to X", "a man accused of spying": a description
+        if trig.type == "PROTEST" and trig.pos == "verb" and self.means_subject(trig.token) is not None:
+            return []  # "attacks that disrupt shipping": what the attacks do, told by the attack
         if trig.pos == "verb":
             sources, inherited = self.subject(trig.token, found)
             targets = self.verb_target(trig, found)
@@ -400,9 +433,18 @@ class EventCoder(StatementReader, AntecedentReader, ClauseReader):
                     return []  # the claim names the agent of an attack told just before
                 sources, _ = self.subject(claim, found)
                 rule += "+claimed"
+        if sources and not targets:
+            targets = self.targets_told_before(trig, sources, found, issued)
         # what a request asks to stop ("to stop attacking X", "rein in the attacks on X") or to do
         directive = self.directive_from_stop(trig, found) if trig.type == "REQUEST" else {}
         for child in trig.children:
+            ended = (
+                self.ended_event(child) if trig.type == "REQUEST" and child.embedded_in == "content" else None
+            )
+            if ended is not None and not directive:  # "demanded an end to Israeli attacks on Gaza"
+                directive, addressees = self.end_asked(ended, found)
+                targets = targets or addressees
+                continue
             if child.embedded_in == "content":
                 inner_targets = (
                     self.verb_target(child, found) if child.pos == "verb" else self.noun_target(child, found)
@@ -471,9 +513,9 @@ class EventCoder(StatementReader, AntecedentReader, ClauseReader):
         Side = tuple[str | None, str]  # (actor id or None when unnamed, rule)
         pairs: list[tuple[Side, Side]] = [(s, t) for s in sources for t in targets]
         if len(sources) >= 2 and (
-            (not targets and trig.lemma in self.reciprocal)
+            (not targets and (trig.lemma in self.reciprocal or each_other(trig.token)))
             or (trig.type in MUTUAL and not self.names_other_side(trig, found))
-        ):  # "X and Y clashed", "X and Y agreed to a U.S.-brokered ceasefire"
+        ):  # "X and Y clashed", "X and Y agreed to a U.S.-brokered ceasefire", "blamed each other"
             pairs = [(s, t) for s in sources for t in sources if s[0] != t[0]]
         if not pairs and targets and not sources and trig.type in ONE_SIDED_TARGET:
             sources = self.claimant(trig, found)  # "... was attacked. KH claimed responsibility."
@@ -487,7 +529,8 @@ class EventCoder(StatementReader, AntecedentReader, ClauseReader):
                     trig.type in ONE_SIDED_SOURCE or (trig.type in ONE_SIDED_ISSUE and self.about_issue(trig))
                 )
             ):
-                pairs = [(s, (None, "")) for s in sources]
+                # a side read from an antecedent, with the other side unnamed, is too little to tell
+                pairs = [(s, (None, "")) for s in sources if s[1] != "antecedent"]
             elif targets and not sources and trig.type in ONE_SIDED_TARGET:
                 pairs = [((None, ""), t) for t in targets]
         if not pairs:
@@ -495,8 +538,9 @@ class EventCoder(StatementReader, AntecedentReader, ClauseReader):
         if trig.pos == "verb" and self.standing(trig):
             return []  # "are funded and led by": a standing tie, read by the tie reader
         negated, intended, hypothetical = self.modality(trig)
-        if trig.lemma in self.mod.response_verbs and not intended:
-            return []  # "Israel responded with strikes": the strikes tell it; "could respond": nothing
+        forceful = any(c.dep_ == "advmod" and c.lower_ in self.mod.force_manners for c in trig.token.children)
+        if trig.lemma in self.mod.response_verbs and not intended and not forceful:
+            return []  # "responded with strikes": the strikes tell it; "responded militarily": the act
         event_type, mode = trig.type, self.mode_of(trig)
         if event_type in DISCONTINUED and self.discontinued(trig):
             event_type, mode, rule = "SANCTION", "discontinue", rule + "+discontinued"
@@ -530,6 +574,23 @@ class EventCoder(StatementReader, AntecedentReader, ClauseReader):
                     replace(refusal, source=source, target=defied[0][0], extra=dict(refusal.extra))
                 )
         return results
+
+    def targets_told_before(
+        self, trig: Trigger, sources: Found, found: DocMentions, issued: list[Event]
+    ) -> Found:
+        """The target of an event that names it only by what was told before: "U.S. aircraft hit
+        the targets" (those the same side struck just before), "Britain announced similar
+        sanctions" (on whom the last ones were imposed), "Greece supported the call" (those who
+        made it), "the group denied any involvement" (those who accused it)."""
+        if trig.type == "ASSAULT" and trig.pos == "verb":
+            return self.struck_before(trig, sources, found, issued)
+        if trig.type in RENEWED and trig.pos == "noun":
+            return self.antecedent_target(trig, found, issued)
+        if trig.type == "SUPPORT":
+            return self.directive_target(trig, sources, found, issued, named_only=True)
+        if trig.type == "REJECT":  # "The group denied any involvement": its accusers
+            return self.accusers(trig, sources, found, issued)
+        return []
 
     def backing(self, trig: Trigger) -> bool:
         """Whether a trigger is the backing noun of a "with support from X" phrase."""

@@ -60,6 +60,20 @@ def prep_objects(token: Token, preps: list[str] | set[str]) -> list[Token]:
     return objs
 
 
+def participle_objects(token: Token, preps: list[str]) -> list[Token]:
+    """Objects of the listed prepositions that the parser read as a participle's object
+    ("clashes between neighboring Israel and Hezbollah": "neighboring" taken for a verb)."""
+    return [
+        obj
+        for child in token.children
+        if child.dep_ == "prep" and child.lemma_.lower() in preps
+        for comp in child.children
+        if comp.dep_ == "pcomp" and comp.tag_ == "VBG"
+        for obj in comp.children
+        if obj.dep_ in OBJ
+    ]
+
+
 def deep_agent(verb: Token) -> Token | None:
     """The object of a "by" phrase the parser attached below the verb instead of to it
     ("designated as terrorist organizations by the United States")."""
@@ -69,6 +83,28 @@ def deep_agent(verb: Token) -> Token | None:
                 if pobj.dep_ == "pobj":
                     return pobj
     return None
+
+
+def passive_agent(verb: Token) -> Token | None:
+    """The object of a verb's own "by" agent phrase ("was claimed by X" -> X), if any."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def each_other(verb: Token) -> bool:
+    """Whether a verb's object, or the object of one of its prepositions, is "each other" or
+    "one another" ("blamed each other", "fired at one another")."""
+    objects = [c for c in verb.children if c.dep_ in OBJ]
+    objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    pairs = [{"each", "other"}, {"one", "another"}]  # the parser heads either word
+    return any({c.lower_, o.lower_} in pairs for o in objects for c in o.children)
+
+
+def name_start(token: Token) -> int:
+    """The first token of the proper name a token ends ("Tel Aviv" from "Aviv")."""
+    return min([token.i, *(c.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN")])
 
 
 def is_passive(token: Token) -> bool:

@@ -567,7 +567,7 @@ WIRE: list[tuple[str, list[Want], list[Want]]] = [
     ),
     (
         "Iraq's government condemned the attack on Ain al-Asad and said it would pursue the perpetrators.",
-        [("ACCUSE", {"generic:irq:gov", "iraq"}, None)],
+        [("ACCUSE", {"generic:irq:gov", "iraq", "government_of_iraq"}, None)],
         [],
     ),
     (
@@ -912,7 +912,7 @@ WIRE: list[tuple[str, list[Want], list[Want]]] = [
     ),
     (
         "Houthi rebels shot down a U.S. MQ-9 Reaper drone over Yemen, the group said.",
-        [("ASSAULT", "houthis", USA)],
+        [("ASSAULT", "houthis", US)],
         [],
     ),
     (
@@ -983,7 +983,7 @@ WIRE: list[tuple[str, list[Want], list[Want]]] = [
     ),
     (
         "Iraq summoned the U.S. charge d'affaires to protest the strike.",
-        [("ACCUSE", {"generic:irq:gov", "iraq"}, USA)],
+        [("ACCUSE", {"generic:irq:gov", "iraq", "government_of_iraq"}, USA)],
         [],
     ),
     (
@@ -1069,7 +1069,7 @@ WIRE: list[tuple[str, list[Want], list[Want]]] = [
     (
         "Iraq's government, which hosts some 2,500 U.S. troops, condemned both the militia "
         "attacks and the U.S. strikes.",
-        [("ACCUSE", {"generic:irq:gov", "iraq"}, None)],
+        [("ACCUSE", {"generic:irq:gov", "iraq", "government_of_iraq"}, None)],
         [],
     ),
     (

@@ -41,8 +41,8 @@ ASSERTED = [
     # a protest told as the purpose of a gathering, protest nouns carried by light verbs
     ("Residents of Mukalla staged a sit-in to protest power cuts.", "PROTEST", ("civilians:residents", None)),
     ("A group of women held a vigil in Sanaa.", "PROTEST", ("civilians:women", None)),
-    # a fighter "from" a force acts for it; "a child" is one civilian
-    ("A sniper from the Houthi forces shot a child in Taiz.", "ASSAULT", ("houthis", "generic:cvl")),
+    # a fighter "from" a force acts for it
+    ("A sniper from the Houthi forces fired on a car in Taiz.", "ASSAULT", ("houthis", None)),
 ]
 
 

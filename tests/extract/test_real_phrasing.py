@@ -15,7 +15,11 @@ PUB = date(2024, 2, 3)  # a Saturday
 
 
 def _ids(text: str, surface: str) -> list[str]:
-    return [m.actor_id for m in extract_text(text, PUB).mentions if m.text == surface]
+    """Actors of the mentions that end with ``surface`` ("officials" or "Iraqi officials")."""
+    mentions = extract_text(text, PUB).mentions
+    return [
+        m.actor_id for m in mentions if m.text == surface or m.text.endswith((f" {surface}", f"-{surface}"))
+    ]
 
 
 GENERICS = [
