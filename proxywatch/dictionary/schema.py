@@ -86,6 +86,9 @@ class ActorEntry(BaseModel):
     aliases: list[str] = Field(default_factory=list)
     part_of: str | None = None
     ties: list[TieEntry] = Field(default_factory=list)
+    # names found only written with their capitals ("Islamic Jihad Union", never "an islamic
+    # jihad union"): for names made of common words, as the converted Phoenix groups are
+    match_case: bool = False
 
     @field_validator("id")
     @classmethod

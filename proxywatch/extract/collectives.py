@@ -15,6 +15,7 @@ from proxywatch.extract.agents import Agents
 from proxywatch.extract.generics import State, generic_actor, is_patron_marker, parse_generic, sector_phrase
 from proxywatch.extract.heads import body_named_by_head, noun_phrase_start
 from proxywatch.extract.mention_index import DocMentions
+from proxywatch.extract.places import demonyms_of
 from proxywatch.extract.populations import national_civilians
 from proxywatch.extract.records import Actor, Mention
 from proxywatch.extract.references import Collective, References
@@ -35,8 +36,17 @@ PLACE_NOUNS = {
     "suburb",
 }
 COLLECTIVE_DETS = {"the", "this", "these", "that", "those", "such"}
+INDEFINITE = {"a", "an", "another", "any", "some", "no"}
 PRONOUN_WINDOW = 2  # sentences back that a pronoun may reach
 COLLECTIVE_WINDOW = 6
+
+
+def modifier_words(token: Token) -> set[str]:
+    """The adjectives and noun modifiers of a noun and their conjuncts, as written and as
+    lemmas ("a credible and inclusive transitional government": credible, inclusive, ...)."""
+    modifiers = [c for c in token.children if c.dep_ in ("amod", "compound")]
+    modifiers += [c for m in modifiers for c in m.children if c.dep_ == "conj"]
+    return {m.lemma_.lower() for m in modifiers} | {m.lower_ for m in modifiers}
 
 
 class CollectiveResolver:
@@ -95,7 +105,7 @@ class CollectiveResolver:
 
     def reference_pass(self, doc: Doc, found: DocMentions) -> None:
         for token in doc:
-            if token.i in found.claimed:
+            if token.i in found.claimed or token.i in found.in_texts:
                 continue
             lower = token.lower_
             kind = self.references.pronouns.get(lower) if token.pos_ == "PRON" else None
@@ -106,6 +116,8 @@ class CollectiveResolver:
                 continue
             if token.lemma_.lower() in self.references.civilians and token.tag_ in ("NNS", "NNPS"):
                 self.resolve_civilians(doc, token, found)
+                continue
+            if self.resolve_state_noun(doc, token, found):
                 continue
             body = body_named_by_head(doc, token, found, self.agents)
             if body is not None:  # "the Council" after "the U.N. Security Council"
@@ -122,12 +134,27 @@ class CollectiveResolver:
             self.resolve_collective(doc, token, entry, sector, found)
         self.apply_definitions(found)
 
+    def resolve_state_noun(self, doc: Doc, token: Token, found: DocMentions) -> bool:
+        """ "the country" (singular, definite) is the state the last sentences name most
+        ("Lebanon ... the country's religious groups"; not Germany of "a Germany-based center")."""
+        if token.lemma_.lower() not in self.references.state_nouns or token.tag_ != "NN":
+            return False
+        dets = [c for c in token.children if c.dep_ == "det" and c.i == token.i - 1]
+        if not dets or dets[0].lower_ != "the" or (token.i - 1) in found.claimed:
+            return False
+        sentence = found.sentence_of.get(token.i, 0)
+        state = self.salient(found, token.idx, sentence, {"state"}, None)
+        if state is None:
+            return False
+        found.add(doc, token.i - 1, token.i + 1, found.actors[state], "collective:state", 0.6)
+        return True
+
     def apply_definitions(self, found: DocMentions) -> None:
         """Generic mentions of a sector the text defined by name ("The PMF militias ... Iranian
         proxy militias") are that named actor, where their home or patron does not contradict it."""
         for mention in found.mentions:
             parsed = parse_generic(mention.actor_id)  # pronouns that took the generic follow it
-            if parsed is None:
+            if parsed is None or mention.rule == "generic:others":
                 continue
             home, patron, sector = parsed
             named = found.defined.get(sector)
@@ -293,6 +320,10 @@ class CollectiveResolver:
         one, an antecedent close by; otherwise it is the generic actor of its sector."""
         if entry is None and not self.collective_sector(token):
             return  # "the commander", "a spokesman": one person, not a collective
+        if self.unarmed(token):
+            return  # "religious groups": a community, no actor of the story's sectors
+        if modifier_words(token) & self.references.future_modifiers:
+            return  # "the next government": one to come, no actor yet
         types = set(entry.types) if entry is not None else {"armed_group", "state_agency"}
         # the noun phrase: determiners and modifiers to the left that no name claimed
         start = token.i
@@ -306,6 +337,7 @@ class CollectiveResolver:
                 break
         while start < token.i and (doc[start].is_punct or doc[start].dep_ == "npadvmod"):
             start += 1
+        start = self.home_prefix(doc, self.patron_prefix(doc, start, found), token, found)
         inner = [found.mentions[found.claimed[t.i]] for t in token.children if t.i in found.claimed]
         inner = [m for m in inner if m.rule != "pronoun:first"]  # "our forces": a home, not a name
         for mention in inner:  # "the Asaib Ahl al-Haq militia", "Hezbollah fighters": the name decides
@@ -341,12 +373,98 @@ class CollectiveResolver:
         definite = any(c.dep_ == "poss" or c.lower_ in COLLECTIVE_DETS for c in token.children)
         target = None
         if home is None and patron is None and (definite or token.dep_ == "compound"):
-            target = self.bound_antecedent(token, entry, sector, types, found)
+            target = self.named_by_head(token, types, found) if definite else None
+            target = target or self.bound_antecedent(token, entry, sector, types, found)
         if target is not None:
             found.add(doc, start, token.i + 1, found.actors[target], "collective", 0.6)
         elif sector is not None:
+            national = self.national_body(token, home) if patron is None else None
+            if national is not None:  # "our forces" of a U.S. speaker: the U.S. military
+                found.add(
+                    doc,
+                    start,
+                    token.i + 1,
+                    found.actors.get(national.id, national),
+                    "collective:national",
+                    0.6,
+                )
+                return
             actor = generic_actor(sector[0], self.agents, home, patron)
-            found.add(doc, start, token.i + 1, found.actors.get(actor.id, actor), "generic", 0.6)
+            others = bool(modifier_words(token) & self.references.other_modifiers)
+            rule = "generic:others" if others else "generic"  # "X and affiliated groups": not X
+            found.add(doc, start, token.i + 1, found.actors.get(actor.id, actor), rule, 0.6)
+
+    def national_body(self, token: Token, home: State | None) -> Actor | None:
+        """The dictionary's body of a state that a collective with that home names: the one
+        listed as "<state or its demonym> <noun>" ("our forces" of the U.S. -> "U.S. forces",
+        the U.S. military; "the United States military")."""
+        if home is None or home.id not in self.dictionary.actors:
+            return None
+        if any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in token.children):
+            return None  # "an inclusive government in Syria": one that may be, not the one that is
+        state = self.dictionary.actors[home.id]
+        for surface in (state.name, *state.aliases, *demonyms_of().get(home.iso3, [])):
+            ids = self.dictionary.lookup(f"{surface} {token.text}")
+            bodies = [self.dictionary.actors[i] for i in ids if i in self.dictionary.actors]
+            if len(bodies) == 1 and bodies[0].type == "state_agency" and bodies[0].country == home.iso3:
+                body = bodies[0]
+                return Actor(body.id, body.name, body.type, body.country, "dictionary")
+        return None
+
+    def unarmed(self, token: Token) -> bool:
+        """Whether a collective's modifiers say it is a community, not a force ("the country's
+        various religious groups"; not "ethnic armed groups")."""
+        words = modifier_words(token)
+        return bool(words & self.references.unarmed_modifiers) and not words & self.references.armed_modifiers
+
+    @staticmethod
+    def patron_prefix(doc: Doc, start: int, found: DocMentions) -> int:
+        """Where a collective starts when a named patron is hyphenated to it: "Iran-backed
+        militias" and "Iranian-backed militant groups" are one phrase, so the mention takes in
+        the patron's name (which stays a mention of the patron too)."""
+        if start < 2 or not is_patron_marker(doc[start]) or doc[start - 1].text != "-":
+            return start
+        named = found.at(doc[start - 2])
+        if named is None or doc[start - 2].whitespace_ or doc[start - 1].whitespace_:
+            return start
+        first = doc.char_span(named.start, named.end, alignment_mode="expand")
+        return first.start if first is not None and first.end == start - 1 else start
+
+    @staticmethod
+    def home_prefix(doc: Doc, start: int, token: Token, found: DocMentions) -> int:
+        """Where a collective starts when a state's name or demonym modifies it: "Israeli
+        officials" and "U.S. forces" are one phrase, so the mention takes in the state's
+        name (which stays a mention of the state too)."""
+        if start < 1 or start - 1 < token.left_edge.i:
+            return start
+        before = doc[start - 1]
+        named = found.at(before)
+        if named is None or found.actors[named.actor_id].type != "state":
+            return start
+        if before.dep_ not in ("amod", "compound", "nmod") or before.head.i < start:
+            return start
+        first = doc.char_span(named.start, named.end, alignment_mode="expand")
+        return first.start if first is not None and first.end == start else start
+
+    def named_by_head(self, token: Token, types: set[str], found: DocMentions) -> str | None:
+        """The actor named earlier by a name with this head noun, for a definite singular
+        ("the Administration" after "the Trump Administration", "the government" after "the
+        Iraqi government"), the latest one."""
+        if token.tag_ not in ("NN", "NNP"):
+            return None
+        lemma = token.lemma_.lower()
+        best: str | None = None
+        for mention in found.mentions:
+            if mention.start >= token.idx or " " not in mention.text.strip():
+                continue
+            if found.actors[mention.actor_id].type not in types or mention.rule.startswith(
+                ("generic", "pronoun")
+            ):
+                continue
+            span = token.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and span[-1].lemma_.lower() == lemma:
+                best = mention.actor_id
+        return best
 
     def bound_antecedent(
         self,

@@ -28,6 +28,9 @@ class DocMentions:
     defined: dict[str, str | None] = field(default_factory=dict)
     # person -> the state or body their title names ("Pentagon Press Secretary X": the DoD)
     affiliation: dict[str, str] = field(default_factory=dict)
+    # tokens of names of texts ("the Foreign Terrorist Organizations Sanctions Regulations"),
+    # whose nouns are no collectives
+    in_texts: set[int] = field(default_factory=set)
 
     def add(self, doc: Doc, start: int, end: int, actor: Actor, rule: str, confidence: float) -> None:
         span = doc[start:end]
@@ -39,6 +42,7 @@ class DocMentions:
                     for word in {words[0], words[-1]}:
                         self.person_words.setdefault(word, []).append((span.start_char, actor.id))
         index = len(self.mentions)
+        inner = {i: self.claimed[i] for i in range(start, end) if i in self.claimed}
         mention = Mention(
             actor.id,
             span.text,
@@ -50,12 +54,13 @@ class DocMentions:
         )
         self.mentions.append(mention)
         self.by_sentence.setdefault(mention.sentence, []).append(mention)
-        for i in range(start, end):
-            self.claimed[i] = index
+        for i in range(start, end):  # a name inside ("Iran" of "Iran-backed militias") keeps its tokens
+            self.claimed[i] = inner.get(i, index)
 
     def reindex(self, doc: Doc) -> None:
-        """Sort mentions by position and rebuild the token index."""
-        self.mentions.sort(key=lambda m: m.start)
+        """Sort mentions by position and rebuild the token index; of two mentions that start
+        together the longer comes first, so the one nested in it keeps its own tokens."""
+        self.mentions.sort(key=lambda m: (m.start, m.start - m.end))
         self.by_sentence = {}
         for mention in self.mentions:
             self.by_sentence.setdefault(mention.sentence, []).append(mention)

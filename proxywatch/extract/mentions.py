@@ -1,15 +1,18 @@
 """Find actor mentions in a parsed Doc and resolve each to one canonical actor.
 
 Passes, in order (each only over tokens no earlier pass claimed):
-1. dictionary names and aliases, longest match first, on normalised text;
+1. dictionary names and aliases, longest match first, on normalised text, other
+   transliterations of names of two words or more by their spelling key ("Kait'ib
+   Hezbollah", ``dictionary/spelling.py``), across a line break of wrapped text too;
 2. definitions in the text ("Popular Mobilization Forces (PMF)") add a local alias;
 3. named entities the dictionary does not know: titles stripped, then exact lookup,
    then fuzzy lookup (rapidfuzz), else a new actor keyed by normalised name and type;
-4. collective nouns ("the militias", "the group") and pronouns ("he", "they"): bound to a
-   named actor only where the text binds them, else generic actors of their sector
-   (``collectives.py``);
-then surnames alone, and states named only as places. The mentions and their indexes live
-in ``mention_index.py``.
+   names of texts ("the Caesar Act") are none;
+4. collective nouns ("the militias", "the group", "the country") and pronouns ("he",
+   "they"): bound to a named actor only where the text binds them, else generic actors of
+   their sector (``collectives.py``);
+then surnames alone, states named only as places, and credit lines. The mentions and their
+indexes live in ``mention_index.py``.
 """
 
 from __future__ import annotations
@@ -21,15 +24,16 @@ from spacy.tokens import Doc, Span, Token
 
 from proxywatch.dictionary import ActorDictionary
 from proxywatch.dictionary.loader import acronym_key
+from proxywatch.dictionary.spelling import SpellingIndex, spelling_key
 from proxywatch.extract.agents import Agents
 from proxywatch.extract.collectives import CollectiveResolver
 from proxywatch.extract.first_person import FirstPerson
-from proxywatch.extract.heads import body_named_by_head
+from proxywatch.extract.heads import body_named_by_head, names_text, text_names
 from proxywatch.extract.mention_index import DocMentions
 from proxywatch.extract.offices import OfficeReader
 from proxywatch.extract.places import country_named, country_names, country_of
 from proxywatch.extract.populations import followers, population_groups
-from proxywatch.extract.records import Actor
+from proxywatch.extract.records import Actor, Mention
 from proxywatch.extract.references import References
 from proxywatch.extract.roles import load_roles
 from proxywatch.extract.speakers import SpeakerLabels
@@ -69,6 +73,11 @@ _ORG_HINTS = [
 NAME_GLUE = {"of", "the", "al", "el", "for", "and", "-"}
 
 
+def is_line_wrap(token: Token) -> bool:
+    """Whether a token is the single line break of text wrapped in its lines (a PDF's)."""
+    return token.is_space and token.text.count("\n") == 1
+
+
 def ner_type(label: str, text: str) -> str:
     """Actor type for an unknown named entity, from its NER label and words in its name."""
     if label == "ORG":
@@ -93,6 +102,8 @@ class MentionFinder(CollectiveResolver, SpeakerLabels):
             for n in range(1, len(words) + 1):
                 self.prefixes.add(" ".join(words[:n]))
         self.fuzzy_keys = [k for k in dictionary.by_alias if len(k) >= 5]
+        self.spellings = SpellingIndex.build(dictionary.by_alias)  # "Kait'ib Hezbollah"
+        self.cased = {a.id for a in dictionary.actors.values() if a.match_case}
         # states by ISO3, and the gazetteer's countries the dictionary does not list ("Paraguay")
         self.state_ids = {
             a.country: a.id for a in dictionary.actors.values() if a.type == "state" and a.country
@@ -133,31 +144,13 @@ class MentionFinder(CollectiveResolver, SpeakerLabels):
         i = 0
         n = len(doc)
         while i < n:
-            best: tuple[int, list[str]] | None = None
-            acronym = acronym_key(doc[i].text)
-            if acronym is not None and (acronym in self.dictionary.by_acronym or acronym.lower() in local):
-                best = (i + 1, self.dictionary.by_acronym.get(acronym) or [local[acronym.lower()]])
-            words: list[str] = []
-            for j in range(i, min(n, i + MAX_ALIAS_WORDS * 2)):
-                piece = normalise_name(doc[j].text)
-                if not piece:
-                    if j == i or doc[j].is_space or doc[j].is_sent_start:
-                        break
-                    continue  # punctuation or an article inside a name: "al-Haq", "Kata'ib"
-                words.append(piece)
-                key = " ".join(words)
-                if key not in self.prefixes and key not in local:
-                    break
-                if key in local:
-                    best = (j + 1, [local[key]])
-                elif key in self.dictionary.by_alias:
-                    best = (j + 1, self.dictionary.by_alias[key])
-                elif key in self.countries and doc[i].is_title and doc[i].ent_type_ != "PERSON":
-                    best = (j + 1, [])  # a country only the gazetteer knows ("New Zealand")
+            best = self.longest_name(doc, i, local)
             if best is not None and self.names_institution(doc, best[0], best[1]):
                 best = None  # "the Washington Institute": an organisation, not the state
             if best is not None and self.other_first_name(doc, i, best[0], best[1]):
                 best = None  # "Laith al-Khazali" is not Qais al-Khazali
+            if best is not None and best[1] and not self.cased_as_needed(doc[i : best[0]], best[1]):
+                best = None  # "an armed islamic group": words, not the name of one
             if best is not None and not best[1] and found.free(i, best[0]):
                 name, iso3 = self.countries[normalise_name(doc[i : best[0]].text)]
                 found.add(doc, i, best[0], self.state(name, iso3, found), "gazetteer", 0.85)
@@ -170,6 +163,57 @@ class MentionFinder(CollectiveResolver, SpeakerLabels):
                 i = end
             else:
                 i += 1
+
+    def longest_name(self, doc: Doc, i: int, local: dict[str, str]) -> tuple[int, list[str]] | None:
+        """(end, actor ids) of the longest dictionary name starting at token ``i``: an acronym,
+        a name or alias, another spelling of one ("Kait'ib Hezbollah"), or a country only the
+        gazetteer knows (no ids). A name may run over a line break ("Kataib\\nHezbollah") and
+        a word hyphenated at one ("Hez-\\nbollah")."""
+        best: tuple[int, list[str]] | None = None
+        acronym = acronym_key(doc[i].text)
+        if acronym is not None and (acronym in self.dictionary.by_acronym or acronym.lower() in local):
+            best = (i + 1, self.dictionary.by_acronym.get(acronym) or [local[acronym.lower()]])
+        words: list[str] = []
+        joined = False  # the last word was hyphenated at a line break
+        for j in range(i, min(len(doc), i + MAX_ALIAS_WORDS * 2)):
+            piece = normalise_name(doc[j].text)
+            if not piece:
+                if j > i and is_line_wrap(doc[j]):
+                    continue
+                if j == i or doc[j].is_space or doc[j].is_sent_start:
+                    break
+                continue  # punctuation or an article inside a name: "al-Haq", "Kata'ib"
+            if joined:
+                words[-1] += piece
+            else:
+                words.append(piece)
+            joined = doc[j].text.endswith("-") and j + 1 < len(doc) and is_line_wrap(doc[j + 1])
+            if joined:
+                continue  # "Hez-": the word goes on after the line break
+            key = " ".join(words)
+            known_spelling = spelling_key(key) in self.spellings.prefixes
+            if key not in self.prefixes and key not in local and not known_spelling:
+                break
+            if key in local:
+                best = (j + 1, [local[key]])
+            elif key in self.dictionary.by_alias:
+                best = (j + 1, self.dictionary.by_alias[key])
+            elif key in self.countries and doc[i].is_title and doc[i].ent_type_ != "PERSON":
+                best = (j + 1, [])  # a country only the gazetteer knows ("New Zealand")
+            elif known_spelling and len(piece) > 1 and doc[i].text[:1].isalpha():
+                owner = self.spellings.lookup(key)
+                if owner is not None and self.cased_as_needed(doc[i : j + 1], [owner], always=True):
+                    best = (j + 1, [owner])
+        return best
+
+    def cased_as_needed(self, span: Span, ids: list[str], always: bool = False) -> bool:
+        """Whether a name of actors found only capitalised (or, with ``always``, any name) is
+        written with capitals: each of its words of three letters or more but the glue of
+        names ("al", "the")."""
+        if not always and not all(i in self.cased for i in ids):
+            return True
+        words = [t for t in span if t.text[:1].isalpha() and len(t.text) >= 3 and t.lower_ not in NAME_GLUE]
+        return bool(words) and all(t.text[:1].isupper() for t in words)
 
     def other_first_name(self, doc: Doc, start: int, end: int, ids: list[str]) -> bool:
         """Whether a one-word surname alias follows a first name the dictionary does not give
@@ -191,7 +235,7 @@ class MentionFinder(CollectiveResolver, SpeakerLabels):
         """Surnames and first names the tagger left unnamed ("Saadi" after "Abu Baqir al-Saadi"),
         and bare surnames two people of the story share, which name neither."""
         for token in doc:
-            if token.i in found.claimed or token.pos_ != "PROPN" or not token.is_title:
+            if token.i in found.claimed or not token.is_title or not self.may_be_name(token):
                 continue
             person = self.person_named_before(normalise_name(token.text), token.idx, found)
             if person:
@@ -205,6 +249,15 @@ class MentionFinder(CollectiveResolver, SpeakerLabels):
                     continue  # a surname two people share names neither
             keep.append(mention)
         found.mentions = keep
+
+    @staticmethod
+    def may_be_name(token: Token) -> bool:
+        """Whether a capitalised word may be a name: a proper noun, or a bare noun the tagger
+        took for a common one as the subject ("Mehdiyev, who is Azerbaijani, said")."""
+        if token.pos_ == "PROPN":
+            return True
+        bare = not any(c.dep_ in ("det", "amod", "compound", "poss", "nummod") for c in token.children)
+        return token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and bare
 
     def names_institution(self, doc: Doc, end: int, ids: list[str]) -> bool:
         """Whether a place's name is the first word of an institution's ("Washington Institute")."""
@@ -253,6 +306,9 @@ class MentionFinder(CollectiveResolver, SpeakerLabels):
             name = doc[start:i]
             if normalise_name(name.text) in self.references.not_actors:
                 continue
+            if names_text(name, self.references.document_nouns):
+                found.in_texts.update(range(name.start, name.end))
+                continue
             inside = {found.at(t).actor_id for t in name if found.at(t) is not None}  # type: ignore[union-attr]
             if known is not None and len(inside) == 1 and found.at(name[0]) is not None:
                 local[normalise_name(abbr.text)] = known.actor_id
@@ -291,6 +347,9 @@ class MentionFinder(CollectiveResolver, SpeakerLabels):
                 continue  # "Proxy Militias", "Embassy": the reference pass reads these
             if normalise_name(ent.text) in self.references.not_actors:
                 continue  # "Imam Hussein": a religious figure of the past, not an actor of the story
+            if names_text(core, self.references.document_nouns):
+                found.in_texts.update(range(core.start, core.end))
+                continue  # "the Caesar Act": a text, whose names inside stay mentions
             if len(core) == 1 and body_named_by_head(doc, core[0], found, self.agents) is not None:
                 continue  # "the Council" of the Security Council named before: the reference pass
             if len(core) == 1 and normalise_name(core.text) in self.titles:
@@ -414,18 +473,41 @@ class MentionFinder(CollectiveResolver, SpeakerLabels):
         source = doc._.pw_source if Doc.has_extension("pw_source") else None
         self.first_person(doc, found, published, source)  # "we", "our": the body that speaks
         found.reindex(doc)
+        found.in_texts.update(text_names(doc, self.references.document_nouns))
         self.reference_pass(doc, found)
         self.drop_places(doc, found)
+        self.drop_credits(doc, found)
         found.reindex(doc)
         return found
+
+    def drop_credits(self, doc: Doc, found: DocMentions) -> None:
+        """The people of a credit line ("Margaret Besheer contributed to this report.") wrote
+        the story: no actors of it."""
+        credits = {
+            number
+            for number, sent in enumerate(doc.sents)
+            if any(phrase in sent.text.lower() for phrase in self.references.credit_phrases)
+        }
+        if not credits:
+            return
+
+        def credited(m: Mention) -> bool:
+            return m.sentence in credits and found.actors[m.actor_id].type == "person"
+
+        dropped = {m.actor_id for m in found.mentions if credited(m)}
+        found.mentions = [m for m in found.mentions if not credited(m)]
+        dropped -= {m.actor_id for m in found.mentions}
+        found.actors = {k: v for k, v in found.actors.items() if k not in dropped}
 
     def drop_places(self, doc: Doc, found: DocMentions) -> None:
         """A state named only as where things happen ("strikes in eastern Syria", "off Yemen")
         is a place, not an actor of the story: its mentions are dropped. One mention as an
-        actor (subject, object, possessor, a demonym on an agent) keeps them all."""
+        actor (subject, object, possessor, a demonym on an agent) keeps them all, but for the
+        demonym of a body of its own that the story names apart ("the former Yemeni central
+        government": Yemen's government acts)."""
         acting: set[str] = set()
         for mention in found.mentions:
-            if found.actors[mention.actor_id].type != "state":
+            if found.actors[mention.actor_id].type != "state" or self.home_of_body(mention, found):
                 continue
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None or not (self.is_place(span.root) or self.after_place(span)):
@@ -435,6 +517,20 @@ class MentionFinder(CollectiveResolver, SpeakerLabels):
         ]
         found.actors = {k: v for k, v in found.actors.items() if v.type != "state" or k in acting}
 
+    @staticmethod
+    def home_of_body(mention: Mention, found: DocMentions) -> bool:
+        """Whether a state's mention lies inside a longer mention of another actor of its
+        country ("Yemeni" in "Yemeni central government", "Iraqi" in "Iraqi authorities")."""
+        country = found.actors[mention.actor_id].country
+        return any(
+            other.start <= mention.start
+            and mention.end <= other.end
+            and other.end - other.start > mention.end - mention.start
+            and other.actor_id != mention.actor_id
+            and found.actors[other.actor_id].country == country
+            for other in found.by_sentence.get(mention.sentence, ())
+        )
+
     def after_place(self, span: Span) -> bool:
         """Whether a state follows a place's name and a comma, as the country that locates it
         ("Abu Kamal, Syria", "Fort Moore, Georgia", "Erbil, Iraq"); a state before the comma
@@ -442,6 +538,8 @@ class MentionFinder(CollectiveResolver, SpeakerLabels):
         doc = span.doc
         if span.start < 2 or doc[span.start - 1].text != ",":
             return False
+        if span.end < len(doc) and doc[span.end].text == "-":
+            return False  # "Gaza, Iran-supported militias": the state backs, it locates nothing
         start = span.start - 2
         while start > 0 and doc[start - 1].is_title and not doc[start - 1].is_sent_start:
             start -= 1

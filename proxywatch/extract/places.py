@@ -94,3 +94,19 @@ def country_named(text: str) -> tuple[str, str] | None:
     if kind == "country" and iso3:
         return text.strip(), iso3
     return None
+
+
+@lru_cache(maxsize=1)
+def demonyms_of() -> dict[str, list[str]]:
+    """ISO3 -> the demonyms of the country ("IRQ" -> ["Iraqi"]), as demonyms.yaml writes them.
+
+    >>> demonyms_of()["IRQ"]
+    ['Iraqi']
+    """
+    data = yaml.safe_load(DEMONYMS.read_text(encoding="utf-8"))["demonyms"]
+    found: dict[str, list[str]] = {}
+    for demonym, name in data.items():
+        kind, iso3 = country_of(name)
+        if kind == "country" and iso3:
+            found.setdefault(iso3, []).append(demonym)
+    return found

@@ -39,6 +39,13 @@ class References(BaseModel):
     not_actors: frozenset[str] = Field(default_factory=frozenset)
     institution_nouns: frozenset[str] = Field(default_factory=frozenset)
     honorifics: frozenset[str] = Field(default_factory=frozenset)
+    state_nouns: frozenset[str] = Field(default_factory=frozenset)
+    document_nouns: frozenset[str] = Field(default_factory=frozenset)
+    unarmed_modifiers: frozenset[str] = Field(default_factory=frozenset)
+    armed_modifiers: frozenset[str] = Field(default_factory=frozenset)
+    credit_phrases: frozenset[str] = Field(default_factory=frozenset)
+    future_modifiers: frozenset[str] = Field(default_factory=frozenset)
+    other_modifiers: frozenset[str] = Field(default_factory=frozenset)
     pronouns: dict[str, Literal["person", "group"]] = Field(default_factory=dict)
 
     def collective(self, lemma: str) -> Collective | None:
