@@ -1,7 +1,8 @@
 """Score extraction against a gold file in the format of ``shared/gold/seed.yaml``.
 
 Matching (the gold file's header states it):
-- actors: every occurrence of a gold mention form in the text is a gold mention (longer
+- actors: every occurrence of a gold mention form in the text (its spaces matching any white
+  space: PDF text wraps names across lines) is a gold mention (longer
   forms claim their characters first; recall is over these). Each gold actor is aligned to
   the extracted actor whose mentions cover its forms best (span overlap, nested forms too).
   An extracted mention is right (precision) when it overlaps an occurrence of a form of the
@@ -79,14 +80,20 @@ def as_list(value: Any) -> list[str]:
     return [str(v) for v in value] if isinstance(value, list) else [str(value)]
 
 
+def _form_pattern(form: str) -> re.Pattern[str]:
+    """A gold form as whole words; its spaces match any white space (PDF text wraps names)."""
+    return re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, form.split())) + r"(?!\w)")
+
+
 def gold_occurrences(gold: dict[str, Any], text: str) -> list[tuple[int, int, str]]:
-    """(start, end, gold actor id) of every gold mention form in the text, longest forms first."""
+    """(start, end, gold actor id) of every gold mention form in the text, longest forms first
+    (a form's spaces match any white space, so a name wrapped across lines is an occurrence)."""
     forms = [(form, actor["id"]) for actor in gold["actors"] for form in actor.get("mentions", [])]
     forms.sort(key=lambda f: -len(f[0]))
     taken = [False] * len(text)
     found = []
     for form, actor_id in forms:
-        pattern = re.compile(r"(?<!\w)" + re.escape(form) + r"(?!\w)")
+        pattern = _form_pattern(form)
         for m in pattern.finditer(text):
             if not any(taken[m.start() : m.end()]):
                 for i in range(m.start(), m.end()):
@@ -139,7 +146,7 @@ def actor_occurrences(gold: dict[str, Any], text: str) -> dict[str, list[tuple[i
     found: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for actor in gold["actors"]:
         for form in actor.get("mentions", []):
-            pattern = re.compile(r"(?<!\w)" + re.escape(form) + r"(?!\w)")
+            pattern = _form_pattern(form)
             found[actor["id"]].extend((m.start(), m.end()) for m in pattern.finditer(text))
     return found
 

@@ -93,3 +93,14 @@ def test_alignment_weighs_overlap_so_a_nested_state_name_stays_the_state() -> No
     )
     mapping = align(gold_occurrences(gold, text), ext, actor_occurrences(gold, text))
     assert mapping == {"iran_id": "iran", "generic": "militias"}
+
+
+def test_a_gold_form_matches_across_a_line_break() -> None:
+    from proxywatch.evaluation.gold import gold_occurrences
+
+    gold = {"actors": [{"id": "usa", "mentions": ["United States"]}]}
+    text = "Forces of the United\nStates and the United  States struck; the UnitedStates did not."
+    assert [(text[s:e], a) for s, e, a in gold_occurrences(gold, text)] == [
+        ("United\nStates", "usa"),
+        ("United  States", "usa"),
+    ]
