@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from proxywatch.dictionary import ActorDictionary
 from proxywatch.dictionary.schema import period_end
 from proxywatch.extract.mentions import DocMentions
+from proxywatch.extract.modality import load_modality
 from proxywatch.extract.records import Actor, Evidence, Tie
 from proxywatch.ontology import Ontology
 from proxywatch.ontology.schema import TieVerb
@@ -55,8 +56,14 @@ class TieBase:
         self.patron_nouns = lex.patron_nouns
         self.give_verbs = set(lex.give_verbs)
         self.listed_verbs = set(lex.listed_verbs)
+        self.war_nouns = set(lex.war_nouns)
+        self.administration_nouns = set(lex.administration_nouns)
+        self.department_titles = set(lex.department_titles)
+        self.opposition_nouns = set(lex.opposition_nouns)
+        self.opposition_verbs = set(lex.opposition_verbs)
         self.tie_types = ontology.tie_types
         self.dictionary = dictionary
+        self.modality = load_modality()
 
     def actor(self, token: Token | None, found: DocMentions) -> str | None:
         if token is None:
@@ -65,7 +72,8 @@ class TieBase:
         if mention is not None:
             return mention.actor_id
         # "the lead of Hezbollah's leader Hasan Nasrallah": the named person before the organisation
-        for deps in (("appos",), ("compound", "poss", "amod", "nmod")):
+        # "the country's Alawite minority" is the Alawite one: the name run into the noun before its owner
+        for deps in (("appos",), ("compound", "amod", "nmod"), ("poss",)):
             for child in token.children:
                 if child.dep_ in deps:
                     inner = found.at(child)
@@ -96,6 +104,53 @@ class TieBase:
         )
         return entry.id
 
+    def name_owner(self, role: Token, found: DocMentions) -> str | None:
+        """ "Iran's arch-enemy Israel": the parser hangs the possessor on the name the bare role word
+        modifies (not on a role with a noun of its own: "Israel's army chief X" leads no state)."""
+        named = found.at(role.head) if role.dep_ in ("compound", "amod") else None
+        if named is None or any(
+            c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and role.doc[c.i + 1].text != "-"
+            for c in role.children
+        ):
+            return None
+        for child in role.head.children:
+            who = self.own_name(child, found) if child.dep_ == "poss" and child.i < role.i else None
+            if who is not None and who != named.actor_id:
+                return who
+        return None
+
+    def bound_name(self, noun: Token, found: DocMentions) -> str | None:
+        """The named actor a generic phrase is said of: "KH is one of the Iran-backed factions",
+        "KH, another Iran-backed group" (a phrase that stands for a named actor is that actor)."""
+        mention = found.at(noun)
+        if mention is not None and not mention.actor_id.startswith("generic:"):
+            return None
+        outer = noun
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+            outer = noun.head.head  # "one of the ... factions"
+        if outer.dep_ == "appos":
+            named = self.actor(outer.head, found)
+        elif outer.dep_ == "attr":
+            named = next(
+                (a for c in outer.head.children if c.dep_ == "nsubj" for a in self.subject_actors(c, found)),
+                None,
+            )
+        else:
+            return None
+        return named if named is not None and not named.startswith("generic:") else None
+
+    def said_of(self, noun: Token, found: DocMentions) -> list[str]:
+        """Named actors a generic phrase is said of beyond :meth:`bound_name`: "KH and Nujaba are
+        among the Iran-backed factions", "Hezbollah and other Iran-backed groups"."""
+        named: list[str] = []
+        if noun.dep_ == "pobj" and noun.head.lower_ == "among" and noun.head.head.pos_ == "AUX":
+            named = [
+                a for c in noun.head.head.children if c.dep_ == "nsubj" for a in self.subject_actors(c, found)
+            ]
+        elif noun.dep_ == "conj" and any(c.lower_ == "other" for c in noun.children if c.dep_ == "amod"):
+            named = self.actors(noun.head, found, strict=True)
+        return [a for a in named if not a.startswith("generic:")]
+
     def actors(self, token: Token | None, found: DocMentions, strict: bool = False) -> list[str]:
         """Actors a token names, with its conjuncts; ``strict`` ignores modifiers
         ("command the militia's respect" does not command the militia)."""
@@ -122,11 +177,16 @@ class TieBase:
         return [
             actor
             for child in token.children
-            if child.dep_ == "prep" and child.lower_ == "including"
+            if child.dep_ == "prep" and (child.lower_ == "including" or self.such_as(child))
             for pobj in child.children
             if pobj.dep_ == "pobj"
             for actor in self.actors(pobj, found)
         ]
+
+    @staticmethod
+    def such_as(prep: Token) -> bool:
+        """ "groups such as KH and Nujaba": "as" under "such" names examples, as "including" does."""
+        return prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
 
     @staticmethod
     def negated(verb: Token) -> bool:
@@ -135,6 +195,33 @@ class TieBase:
             if tok is not None and any(c.dep_ == "neg" or c.lower_ in ("nor", "never") for c in tok.children):
                 return True
         return False
+
+    def unasserted(self, verb: Token) -> bool:
+        """ "Does Iran fund the Houthis?", "Iran could arm them", "if Iran supplies them": a tie
+        verb asked about, or said under a modal or a condition, states no tie."""
+        if verb.sent[-1].text == "?" or any(t.text == "?" for t in verb.sent[-2:]):
+            return True
+        for tok in (verb, verb.head if verb.dep_ == "conj" else None):
+            for child in tok.children if tok is not None else ():
+                if child.dep_ == "aux" and child.lower_ in self.modality.hypothetical_modals:
+                    return True
+                if child.dep_ == "mark" and child.lower_ in self.modality.hypothetical_marks:
+                    return True
+        return False
+
+    def unasserted_copula(self, noun: Token) -> bool:
+        """ "The Houthis are not Iran's proxies", "Is Hezbollah an Iranian proxy?": a copula that
+        is negated, asked or hedged states nothing of its subject."""
+        root = noun.sent.root
+        if root.pos_ == "AUX" and noun.dep_ in ("attr", "appos") and self.unasserted(root):
+            return True  # "Is Hezbollah an Iranian proxy?" (the parser may make it an apposition)
+        if noun.dep_ != "attr" or noun.head.pos_ not in ("AUX", "VERB"):
+            return False
+        return self.negated(noun.head) or self.unasserted(noun.head)
+
+    def conditional(self, token: Token) -> bool:
+        """ "if the United States armed Ukraine": a clause the parser hung on a noun under "if"."""
+        return any(c.dep_ == "mark" and c.lower_ in self.modality.hypothetical_marks for c in token.children)
 
     def is_former(self, token: Token) -> bool:
         """ "the former commander", "Slain Hamas leader X", "the late X, Hezbollah's leader": a

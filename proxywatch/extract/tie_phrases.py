@@ -12,11 +12,17 @@
   Hizballah as a terrorist organization", "joined the United States in designating X".
 - listed tie verbs, read from the words since the parser takes them for nouns: "Tehran funds
   and arms Hezbollah", "Iran arms, trains and finances the Houthis" (listed_verbs);
-- patronage nouns: "Hezbollah, Iran's most powerful proxy", "Iranian proxy Kataib Hezbollah"
-  (client_nouns); "the Houthis and their Iranian backers", "Iran, Hezbollah's main sponsor"
-  (patron_nouns).
+- patronage nouns: "Hezbollah, Iran's most powerful proxy", "Iranian proxy Kataib Hezbollah",
+  "Iran's proxy Hezbollah", "KH is one of Iran's proxies" (client_nouns); "the Houthis and their
+  Iranian backers", "Iran, Hezbollah's main sponsor" (patron_nouns);
+- wars stood in: "Israel, which is at war with Hamas", "Israel's war against Hamas" (war_nouns);
+- coalitions described: "the IRI, a coalition of groups including KH and Nujaba", "an umbrella
+  group of Iran-backed militias known as the IRI" (coalition_nouns);
+- standing opposition: "Israel's campaign against Hezbollah", "U.S. policies to counter Iran"
+  (opposition_nouns, opposition_verbs);
 Words come from ``ontology/data/tie_lexicon.yaml`` (conflict_nouns, hostile_prefixes,
-direction_nouns, designation_nouns, listed_verbs, client_nouns, patron_nouns).
+direction_nouns, designation_nouns, listed_verbs, client_nouns, patron_nouns, war_nouns,
+coalition_nouns, opposition_nouns, opposition_verbs).
 """
 
 from __future__ import annotations
@@ -35,6 +41,10 @@ COMPANION_VERBS = {"join", "follow"}
 # adverbs allowed between a subject and a listed tie verb ("Iran also arms the Houthis")
 LIST_ADVERBS = {"also", "openly", "reportedly", "allegedly", "still", "directly"}
 LIST_JOINS = {",", "and"}
+# coalition nouns that name any body unless a coalition word modifies them ("an umbrella group")
+PLAIN_BODIES = {"group"}
+NAMING_VERBS = {"know", "call", "dub", "name"}
+WAR_PREPS = {"with", "against", "on"}
 
 
 class PhraseTies(TieBase):
@@ -53,7 +63,7 @@ class PhraseTies(TieBase):
             pairs: list[tuple[str, str]] = []
             tie = "hostile_to"
             if token.lemma_.lower() in self.conflict_nouns or token.lower_ in self.conflict_nouns:
-                if token.pos_ == "NOUN":
+                if token.pos_ == "NOUN" and not self.conflict_unasserted(token):
                     pairs = self.conflict_sides(token, found)
             elif (
                 (token.lower_ in self.hostile_prefixes or token.lower_ in self.friendly_prefixes)
@@ -71,6 +81,55 @@ class PhraseTies(TieBase):
                 if made:
                     ties.append(made)
         return ties
+
+    def war_ties(self, doc: Doc, found: DocMentions) -> list[Tie]:
+        """ "Israel, which is at war with Hamas", "the army has been locked in a war with the RSF",
+        "Israel's war against Hamas": the party in the war is hostile to the one it is with."""
+        ties: list[Tie] = []
+        for noun in doc:
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.war_nouns:
+                continue
+            if any(c.dep_ == "compound" for c in noun.children):
+                continue  # "its trade war with China", "the Israel-Hamas war": no party in a war
+            # "has been at war with Russia": the parser may hang "with" on the verb
+            clause = noun.head.head.children if noun.dep_ == "pobj" and noun.head.lower_ == "at" else []
+            others = [
+                a
+                for p in [*noun.children, *(c for c in clause if c.i > noun.i)]
+                if p.dep_ == "prep" and p.lower_ in WAR_PREPS
+                for g in p.children
+                if g.dep_ == "pobj"
+                for a in self.actors(g, found, strict=True)
+            ]
+            for party in self.at_war(noun, found) if others else []:
+                for other in others:
+                    made = self.make(doc, found, "hostile_to", party, other, noun, "phrase:war", False, 0.6)
+                    if made:
+                        ties.append(made)
+        return ties
+
+    def at_war(self, noun: Token, found: DocMentions) -> list[str]:
+        """Who is in the war: its possessor, or the subject of the clause the war is "at" or "in"."""
+        owners = [a for c in noun.children if c.dep_ == "poss" for a in self.actors(c, found, strict=True)]
+        if owners or noun.dep_ != "pobj" or noun.head.lower_ not in ("at", "in"):
+            return owners
+        verb = noun.head.head
+        if verb.pos_ not in ("AUX", "VERB") or self.negated(verb) or self.unasserted(verb):
+            return []
+        return [
+            a
+            for c in verb.children
+            if c.dep_ in ("nsubj", "nsubjpass")
+            for a in self.subject_actors(c, found)
+        ]
+
+    def conflict_unasserted(self, noun: Token) -> bool:
+        """ "A full-scale conflict between Hezbollah and Israel would devastate Lebanon", "to reduce
+        the risk of a conflict": a conflict in a clause under a modal or a condition is none yet."""
+        clause = noun
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        return clause.pos_ in ("VERB", "AUX") and (self.unasserted(clause) or self.negated(clause))
 
     def conflict_sides(self, noun: Token, found: DocMentions) -> list[tuple[str, str]]:
         """ "the Israel-Hamas conflict" (two names joined by a hyphen just before the noun), or
@@ -91,7 +150,7 @@ class PhraseTies(TieBase):
         the subject of the verb the phrase is the object of ("the group espoused anti-American
         beliefs")."""
         noun = prefix.head
-        while noun.dep_ in ("amod", "compound", "conj") and noun.head is not noun and noun.pos_ != "NOUN":
+        while noun.dep_ in ("amod", "compound", "conj") and noun.head.i != noun.i and noun.pos_ != "NOUN":
             noun = noun.head
         own = found.at(noun)
         if own is not None and own.actor_id != self.party(prefix.doc[prefix.i + 2], found):
@@ -134,6 +193,8 @@ class PhraseTies(TieBase):
                 i = j + 1
             after = i + 1 if i < len(doc) and doc[i].lower_ == "the" else i
             sent = doc[start].sent
+            if self.unasserted(doc[start]):
+                continue
             source = found.at(doc[before]) if before >= sent.start else None
             target = found.at(doc[after]) if after < sent.end else None
             if source is None or target is None:
@@ -166,10 +227,18 @@ class PhraseTies(TieBase):
             elif child.dep_ == "poss":
                 return self.own_name(child, found)
         for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and child.lower_ in ("of", "for"):  # "a financier for Hizballah"
                 named = [a for g in child.children if g.dep_ == "pobj" for a in self.actors(g, found)]
                 if named:
                     return named[0]
+        return None
+
+    def group_before(self, noun: Token, found: DocMentions) -> str | None:
+        """A group named before a patron noun: "a Hizballah financier" is a financier of it."""
+        for child in noun.children:
+            mention = found.at(child) if child.dep_ == "compound" and child.i < noun.i else None
+            if mention is not None and found.actors[mention.actor_id].type in GROUPS:
+                return mention.actor_id
         return None
 
     def demonym(self, noun: Token, found: DocMentions) -> str | None:
@@ -192,34 +261,181 @@ class PhraseTies(TieBase):
         if mention is not None and (noun.dep_ == "appos" or any(c.dep_ == "appos" for c in noun.children)):
             return mention.actor_id  # the appositive phrase is a mention of the name
         if mention is not None and not mention.rule.startswith(("dictionary", "ner")):
-            return None  # "Iranian proxy militias" read as a group the story names elsewhere: unbound
+            # "Iranian proxy militias" read as a group the story names elsewhere: unbound, unless
+            # said of a name ("KH is one of Iran's proxies")
+            return self.bound_name(noun, found)
         referent = self.referent(noun, found)
         if referent is None and noun.dep_ == "appos":
             referent = self.actor(noun.head, found)
         if referent is not None and referent.startswith("generic:"):
-            return None  # "Tehran and its proxies": no one named
+            return self.bound_name(noun, found)  # "Tehran and its proxies": no one named
         return referent
+
+    @staticmethod
+    def name_modifier(word: Token, found: DocMentions) -> bool:
+        """Whether a patronage word the parser took for an adjective modifies a name ("Iran's
+        proxy Hezbollah")."""
+        return word.dep_ in ("amod", "compound") and found.at(word.head) is not None
 
     def patron_ties(self, doc: Doc, found: DocMentions) -> list[Tie]:
         """ "Hezbollah, Iran's most powerful proxy"; "the Houthis and their Iranian backers"."""
         ties: list[Tie] = []
         for token in doc:
             lemma = token.lemma_.lower()
-            if token.pos_ != "NOUN" or (lemma not in self.client_nouns and lemma not in self.patron_nouns):
+            if lemma not in self.client_nouns and lemma not in self.patron_nouns:
+                continue
+            if token.pos_ != "NOUN" and not self.name_modifier(token, found):
                 continue
             if token.dep_ == "compound" and token.head.pos_ == "NOUN":
                 token = token.head  # "an Iranian proxy militia": the phrase is the militia's
+            if self.unasserted_copula(token):
+                continue
             if lemma in self.client_nouns:
                 tie = self.client_nouns[lemma]
-                patron = self.owner(token, found) or self.demonym(token, found)
-                client = self.named_by(token, found)
+                patron = (
+                    self.owner(token, found) or self.demonym(token, found) or self.name_owner(token, found)
+                )
+                clients = [
+                    self.named_by(token, found),
+                    *self.said_of(token, found),
+                    *self.included(token, found),
+                ]
             else:
                 tie = self.patron_nouns[lemma]
                 patron = self.demonym(token, found) or self.named_by(token, found)
-                client = self.owner(token, found)
-            made = self.make(doc, found, tie, patron, client, token, f"noun:{lemma}", False, 0.65)
-            if made:
-                ties.append(made)
+                clients = [self.owner(token, found) or self.group_before(token, found)]
+            for client in dict.fromkeys(clients):
+                made = self.make(doc, found, tie, patron, client, token, f"noun:{lemma}", False, 0.65)
+                if made:
+                    ties.append(made)
+        return ties
+
+    # -- standing opposition ---------------------------------------------------------------------
+    def opposition_ties(self, doc: Doc, found: DocMentions) -> list[Tie]:
+        """ "Israel's campaign against Hezbollah", "U.S. policies to counter the influence of Iran",
+        "the coalition is working to defeat ISIS", "the bloc opposes Syrian and Iranian influence":
+        the one whose stance it is is hostile to the party opposed."""
+        ties: list[Tie] = []
+        for token in doc:
+            lemma = token.lemma_.lower()
+            if token.pos_ == "NOUN" and lemma in self.opposition_nouns:
+                opposed = [
+                    a
+                    for p in token.children
+                    if p.dep_ == "prep" and p.lower_ == "against"
+                    for g in p.children
+                    if g.dep_ == "pobj"
+                    for a in self.actors(g, found, strict=True)
+                ]
+            elif token.pos_ == "VERB" and lemma in self.opposition_verbs and not self.negated(token):
+                opposed = [] if self.unasserted(token) else self.opposed(token, found)
+            else:
+                continue
+            holders = self.stance_holders(token, found) if opposed else []
+            for holder in dict.fromkeys(h for h in holders if self.party_id(h, found)):
+                for other in dict.fromkeys(o for o in opposed if self.party_id(o, found)):
+                    made = self.make(
+                        doc, found, "hostile_to", holder, other, token, "phrase:opposition", False, 0.6
+                    )
+                    if made:
+                        ties.append(made)
+        return ties
+
+    @staticmethod
+    def party_id(actor: str, found: DocMentions) -> bool:
+        return found.actors[actor].type in PARTIES
+
+    def opposed(self, verb: Token, found: DocMentions) -> list[str]:
+        """Who a stance verb opposes: its object, or who the object belongs to ("the influence of
+        Iran", "Syrian and Iranian influence", "threats from Iran")."""
+        named: list[str] = []
+        for obj in (c for c in verb.children if c.dep_ in ("dobj", "obj")):
+            named += self.actors(obj, found, strict=True)
+            if named:
+                continue
+            for child in obj.children:
+                if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                    named += [a for g in child.children if g.dep_ == "pobj" for a in self.actors(g, found)]
+                elif child.dep_ in ("amod", "compound", "poss"):
+                    named += [m.actor_id for m in map(found.at, [child, *child.conjuncts]) if m is not None]
+        return named
+
+    def stance_holders(self, token: Token, found: DocMentions) -> list[str]:
+        """Whose stance a noun or verb states: the noun's owner ("Israel's campaign", "U.S.
+        policies"), the subject of the verb it is the object of ("the U.S. leads the campaign"),
+        or, for a verb, its subject or that of the clause or noun its infinitive completes."""
+        if token.pos_ == "NOUN":
+            owners = [
+                a
+                for c in token.children
+                if c.dep_ in ("poss", "compound", "amod", "nmod")
+                for a in [self.own_name(c, found)]
+                if a is not None
+            ]
+            if owners or token.dep_ not in ("dobj", "obj"):
+                return owners
+            return [
+                a for c in token.head.children if c.dep_ == "nsubj" for a in self.subject_actors(c, found)
+            ]
+        subjects = [a for c in token.children if c.dep_ == "nsubj" for a in self.subject_actors(c, found)]
+        if subjects or token.dep_ not in ("xcomp", "relcl", "acl", "advcl"):
+            return subjects
+        head = token.head
+        if head.pos_ == "NOUN":  # "policies to counter Iran": the policies' owner
+            return self.stance_holders(head, found) if head.lemma_.lower() in self.opposition_nouns else []
+        for obj in (c for c in head.children if c.dep_ in ("dobj", "obj")):
+            if obj.lemma_.lower() in self.opposition_nouns:  # "pursuing U.S. policies to counter Iran"
+                return self.stance_holders(obj, found)
+        return [
+            a
+            for c in head.children
+            if c.dep_ in ("nsubj", "nsubjpass")
+            for a in self.subject_actors(c, found)
+        ]
+
+    # -- coalitions described ------------------------------------------------------------------
+    def coalition_noun(self, noun: Token) -> bool:
+        """ "a coalition", "an alliance", "an umbrella group" (a bare "group" is any group)."""
+        lemma = noun.lemma_.lower()
+        modified = any(
+            c.dep_ in ("compound", "amod") and c.lemma_.lower() in self.coalition_nouns for c in noun.children
+        )  # "an umbrella group", "an umbrella organization"
+        if noun.pos_ != "NOUN" or lemma not in self.coalition_nouns and not modified:
+            return False
+        return lemma not in PLAIN_BODIES or modified
+
+    def called(self, noun: Token, found: DocMentions) -> str | None:
+        """The name a phrase is given: "... known as the Islamic Resistance in Iraq"."""
+        for acl in (c for c in noun.subtree if c.dep_ == "acl" and c.lemma_.lower() in NAMING_VERBS):
+            for child in acl.children:
+                names = [g for g in child.children if g.dep_ == "pobj"] if child.lower_ == "as" else [child]
+                for name in names:
+                    mention = found.at(name) if child.dep_ in ("prep", "oprd", "attr", "dobj") else None
+                    if mention is not None:
+                        return mention.actor_id
+        return None
+
+    def coalition_ties(self, doc: Doc, found: DocMentions) -> list[Tie]:
+        """ "the Islamic Resistance in Iraq, a coalition of groups including A and B", "X is an
+        alliance of A, B and other militias", "an umbrella group of Iran-backed militias known as
+        X": each named part (else the generic one) is a member of the whole."""
+        ties: list[Tie] = []
+        for noun in doc:
+            if not self.coalition_noun(noun) or found.at(noun) is not None:
+                continue
+            whole = self.referent(noun, found) or self.called(noun, found)
+            if whole is None or whole.startswith("generic:") or found.actors[whole].type not in GROUPS:
+                continue
+            parts = [a for a in self.included(noun, found) if a != whole]
+            for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+                parts += [
+                    a for g in prep.children if g.dep_ == "pobj" for a in self.actors(g, found) if a != whole
+                ]
+            named = [a for a in parts if not a.startswith("generic:")]
+            for part in dict.fromkeys(named or parts):
+                made = self.make(doc, found, "member_of", part, whole, noun, "coalition:of", False, 0.65)
+                if made:
+                    ties.append(made)
         return ties
 
     # -- direction -----------------------------------------------------------------------------

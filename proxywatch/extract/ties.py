@@ -11,8 +11,11 @@ Patterns (words from ``ontology/data/tie_lexicon.yaml``):
 - heads of state and officials: "Iranian President Masoud Pezeshkian" -> leads the state
   (``tie_roles.py``); "At President Biden's direction, U.S. forces ..." -> commands, "the
   Israel-Hamas conflict" -> hostile_to (``tie_phrases.py``);
-- membership: "The coalition includes X and Y", "the IRGC's Quds Force" -> member_of.
-Past tense and words such as "former" make a tie former.
+- membership: "The coalition includes X and Y", "the Axis, which includes X and Y", "the IRGC's
+  Quds Force" -> member_of;
+- relation words, also in lists: "loyal to Iran", "armed, trained and funded by Iran".
+Past tense and words such as "former" make a tie former; a tie verb asked about, negated, or
+said under a modal or a condition ("could arm", "if Iran funds") states no tie.
 """
 
 from __future__ import annotations
@@ -25,6 +28,9 @@ from proxywatch.extract.records import Actor, Tie
 from proxywatch.extract.tie_base import RELATIVE_PRONOUNS
 from proxywatch.extract.tie_phrases import PhraseTies
 from proxywatch.extract.tie_roles import RoleTies
+from proxywatch.ontology.schema import RelationWord
+
+EMPTY_RELATION = RelationWord(tie="funds", preps=[])  # stands for a word that states no relation
 
 
 class TieReader(RoleTies, PhraseTies):
@@ -52,8 +58,9 @@ class TieReader(RoleTies, PhraseTies):
                 elif child.dep_ in ("dobj", "obj") and not passive and child.lower_ in RELATIVE_PRONOUNS:
                     # "KH, which Washington designated": the pronoun stands for its antecedent
                     targets = targets or self.subject_actors(child, found)
-                elif child.dep_ in ("dobj", "obj") and not passive:
-                    # "designated the IRGC, including its Quds Force, as": the list hangs on the verb
+                elif child.dep_ in ("dobj", "obj", "dative") and not passive:
+                    # "designated the IRGC, including its Quds Force, as": the list hangs on the verb;
+                    # "designated Hamas a terrorist organization": the parser may call it a dative
                     targets = targets or [*self.actors(child, found, strict=True), *self.included(tok, found)]
         if not passive and not sources:  # "commend Germany for banning Hizballah"
             sources = self.gerund_agents(verb, found)
@@ -80,7 +87,7 @@ class TieReader(RoleTies, PhraseTies):
                 continue
             if entry.requires and not any(t.lemma_.lower() in entry.requires for t in token.subtree):
                 continue
-            if self.negated(token):
+            if self.negated(token) or self.unasserted(token):
                 continue
             sources, targets, passive = self.verb_args(token, found)
             if entry.object_nouns and not targets:
@@ -95,6 +102,7 @@ class TieReader(RoleTies, PhraseTies):
                 c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ != "VBD"
                 for c in [*token.children, *(token.head.children if token.dep_ == "conj" else [])]
             )
+            # "were trained and armed by Iran": the auxiliary of the list's first verb is the list's
             past = (
                 entry.past_ends
                 and not perfect
@@ -102,7 +110,7 @@ class TieReader(RoleTies, PhraseTies):
                     token.tag_ == "VBD"
                     or any(
                         c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were", "had")
-                        for c in token.children
+                        for c in [*token.children, *(token.head.children if token.dep_ == "conj" else [])]
                     )
                 )
             )
@@ -170,12 +178,12 @@ class TieReader(RoleTies, PhraseTies):
                 continue
             before = doc[token.i - 1]
             patron_token = doc[token.i - 2] if before.text == "-" else before
-            patron = found.at(patron_token)
-            if patron is None or found.actors[patron.actor_id].type in ("civilians", "media", "facility"):
+            patron_id = self.patron_named(patron_token, token, found)
+            if patron_id is None or found.actors[patron_id].type in ("civilians", "media", "facility"):
                 continue
             noun = self.modified(token, found)
-            if noun is None:
-                continue
+            if noun is None or token.pos_ == "VERB" and self.unasserted(token) or self.conditional(noun):
+                continue  # "if the United States armed Ukraine"
             if entry.requires and not any(
                 t.lower_.strip(".") in entry.requires for t in [*noun.subtree, *noun.children]
             ):
@@ -183,12 +191,12 @@ class TieReader(RoleTies, PhraseTies):
             named = self.bound_name(noun, found) or self.referent(noun, found)
             if named is None and token.i + 1 < len(doc) and found.at(doc[token.i + 1]) is not None:
                 named = found.at(doc[token.i + 1]).actor_id  # type: ignore[union-attr]  # "Tehran-backed Houthis"
-            for target in dict.fromkeys([named, *self.included(noun, found)]):
+            for target in dict.fromkeys([named, *self.said_of(noun, found), *self.included(noun, found)]):
                 made = self.make(
                     doc,
                     found,
                     entry.tie,
-                    patron.actor_id,
+                    patron_id,
                     target,
                     token,
                     f"modifier:{entry.word}",
@@ -199,25 +207,22 @@ class TieReader(RoleTies, PhraseTies):
                     ties.append(made)
         return ties
 
-    def bound_name(self, noun: Token, found: DocMentions) -> str | None:
-        """The named actor a generic phrase is said of: "KH is one of the Iran-backed factions",
-        "KH, another Iran-backed group" (a phrase that stands for a named actor is that actor)."""
-        mention = found.at(noun)
-        if mention is not None and not mention.actor_id.startswith("generic:"):
+    def patron_named(self, patron: Token, participle: Token, found: DocMentions) -> str | None:
+        """The actor named before a tie participle; where one mention took in the whole phrase
+        ("the U.S.-led coalition", "the Saudi-led coalition"), the one the dictionary knows by
+        the word before the hyphen."""
+        mention = found.at(patron)
+        after = participle.doc[participle.i + 1] if participle.i + 1 < len(participle.doc) else participle
+        if mention is None or mention is not found.at(participle) and mention is not found.at(after):
+            return mention.actor_id if mention is not None else None
+        ids = self.dictionary.lookup(patron.text)
+        entry = self.dictionary.actors.get(ids[0]) if len(ids) == 1 else None
+        if entry is None or entry.id == mention.actor_id:
             return None
-        outer = noun
-        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
-            outer = noun.head.head  # "one of the ... factions"
-        if outer.dep_ == "appos":
-            named = self.actor(outer.head, found)
-        elif outer.dep_ == "attr":
-            named = next(
-                (a for c in outer.head.children if c.dep_ == "nsubj" for a in self.subject_actors(c, found)),
-                None,
-            )
-        else:
-            return None
-        return named if named is not None and not named.startswith("generic:") else None
+        found.actors.setdefault(
+            entry.id, Actor(entry.id, entry.name, entry.type, entry.country, "dictionary")
+        )
+        return entry.id
 
     @staticmethod
     def modified(participle: Token, found: DocMentions) -> Token | None:
@@ -293,7 +298,7 @@ class TieReader(RoleTies, PhraseTies):
                 verb = verb.head
         if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in self.give_verbs:
             return None
-        if self.negated(verb):
+        if self.negated(verb) or self.unasserted(verb):
             return None
         for child in verb.children:
             if child.dep_ in ("dobj", "obj", "dative") and child is not anchor:
@@ -314,6 +319,9 @@ class TieReader(RoleTies, PhraseTies):
     def described(self, word: Token, found: DocMentions) -> str | None:
         """The actor a relation word describes: the noun it hangs on ("groups affiliated with"),
         through "a group with links to", or the subject of "is loyal to"."""
+        for child in word.children:  # "KH, armed by Iran, rejected": the parser may give it the subject
+            if child.dep_ in ("nsubj", "nsubjpass") and word.pos_ in ("ADJ", "VERB"):
+                return next(iter(self.subject_actors(child, found)), None)
         head = word.head
         if word.dep_ == "pobj" and head.dep_ == "prep":  # "a group with links to X"
             head = head.head
@@ -331,35 +339,77 @@ class TieReader(RoleTies, PhraseTies):
         """ "they were supported by an international coalition": a past event, not a patronage."""
         return any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in token.children)
 
+    def relation_entry(self, token: Token) -> RelationWord | None:
+        return self.relation_words.get(token.lower_) or self.relation_words.get(token.lemma_.lower())
+
+    def related(self, token: Token, entry: RelationWord, found: DocMentions) -> list[str]:
+        """The actors named by the relation word's own preposition ("loyal to Iran", "backed by Iran")."""
+        return [
+            a
+            for c in token.children
+            if c.dep_ in ("prep", "agent") and c.lower_ in entry.preps
+            for g in c.children
+            if g.dep_ == "pobj"
+            for a in self.actors(g, found, strict=entry.strict)
+        ]
+
+    def participle_list(self, token: Token) -> list[Token]:
+        """The participles of a list the token is in ("armed, trained and funded by Iran"), the
+        first one (which the list hangs on) first."""
+        first = token
+        while first.dep_ == "conj" and (self.relation_entry(first.head) or EMPTY_RELATION).by:
+            first = first.head
+        members, todo = [first], [first]
+        while todo:
+            for child in todo.pop().children:
+                if child.dep_ == "conj" and (self.relation_entry(child) or EMPTY_RELATION).by:
+                    members.append(child)
+                    todo.append(child)
+        return members
+
     def relation_ties(self, doc: Doc, found: DocMentions) -> list[Tie]:
-        """ "a group with links to the Quds Force", "loyal to Iran", "a militia backed by Iran"."""
+        """ "a group with links to the Quds Force", "loyal to Iran", "a militia backed by Iran",
+        "the Houthis are armed, trained and funded by Iran" (the agent of the list's last word)."""
         ties = []
         for token in doc:
-            entry = self.relation_words.get(token.lower_) or self.relation_words.get(token.lemma_.lower())
-            if entry is None or found.at(token) is not None or self.past_passive(token):
+            entry = self.relation_entry(token)
+            if entry is None or found.at(token) is not None:
                 continue
-            others = [
-                a
-                for c in token.children
-                if c.dep_ in ("prep", "agent") and c.lower_ in entry.preps
-                for g in c.children
-                if g.dep_ == "pobj"
-                for a in self.actors(g, found, strict=entry.strict)
-            ]
-            if not others:
+            if any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "not", "never") for c in token.children):
+                continue  # "terrorists have no link with Islam"
+            described = self.participle_list(token) if entry.by else [token]
+            # "they were supported by a coalition" tells a past act; "were aligned with" a standing
+            if entry.by and (self.past_passive(described[0]) or self.past_passive(token)):
                 continue
-            subjects = [self.described(token, found)]
-            if token.dep_ in ("acl", "relcl"):  # "Hamas and Islamic Jihad, both backed by Iran"
-                subjects += self.actors(token.head, found, strict=True)
+            others = self.relation_others(token, entry, described, found)
+            subjects = [self.described(described[0], found)] if others else []
+            if others and described[0].dep_ in ("acl", "relcl", "amod"):
+                subjects += self.actors(
+                    described[0].head, found, strict=True
+                )  # "Hamas and PIJ, both backed by Iran"
             for subject in dict.fromkeys(subjects):
                 for other in others:
                     source, target = (other, subject) if entry.by else (subject, other)
-                    made = self.make(
-                        doc, found, entry.tie, source, target, token, f"relation:{token.lower_}", False, 0.65
-                    )
+                    rule = f"relation:{token.lower_}"
+                    made = self.make(doc, found, entry.tie, source, target, token, rule, False, 0.65)
                     if made:
                         ties.append(made)
         return ties
+
+    def relation_others(
+        self, token: Token, entry: RelationWord, described: list[Token], found: DocMentions
+    ) -> list[str]:
+        """The actors a relation word relates its subject to: its own preposition's, or for a
+        participle in a list, the "by" agent of a later one ("armed and funded by Iran")."""
+        others = self.related(token, entry, found)
+        if others or not entry.by:
+            return others
+        return [
+            a
+            for member in described[1:]
+            if member.i > token.i
+            for a in self.related(member, self.relation_entry(member) or EMPTY_RELATION, found)
+        ]
 
     def label_ties(self, doc: Doc, found: DocMentions) -> list[Tie]:
         """ "Lebanese Hezbollah (another FTO)": a designation list named beside a group."""
@@ -404,6 +454,8 @@ class TieReader(RoleTies, PhraseTies):
         for token in doc:
             if token.pos_ == "VERB" and token.lemma_.lower() in self.membership_verbs:
                 subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
+                    subject = token.head  # "the Axis of Resistance, which includes Hezbollah and Hamas"
                 whole = self.referent(subject, found) if subject is not None else None
                 if whole is None or subject is None or self.unknown_name(subject, found):
                     continue
@@ -468,9 +520,13 @@ class TieReader(RoleTies, PhraseTies):
             *self.label_ties(doc, found),
             *self.relation_ties(doc, found),
             *self.hostility_ties(doc, found),
+            *self.war_ties(doc, found),
+            *self.opposition_ties(doc, found),
             *self.direction_ties(doc, found),
             *self.designation_ties(doc, found),
             *self.patron_ties(doc, found),
+            *self.coalition_ties(doc, found),
+            *self.administration_ties(doc, found),
             *self.listed_verb_ties(doc, found),
         ]:
             ends = (tie.source, tie.target)

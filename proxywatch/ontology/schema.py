@@ -153,3 +153,8 @@ class TieLexiconFile(Strict):
     patron_nouns: dict[str, str] = Field(default_factory=dict)
     give_verbs: list[str] = Field(default_factory=list)
     listed_verbs: list[str] = Field(default_factory=list)
+    war_nouns: list[str] = Field(default_factory=list)
+    administration_nouns: list[str] = Field(default_factory=list)
+    department_titles: list[str] = Field(default_factory=list)
+    opposition_nouns: list[str] = Field(default_factory=list)
+    opposition_verbs: list[str] = Field(default_factory=list)
