@@ -70,6 +70,9 @@ EXTRA = {
     "attacker": "UAF",
     "kidnapper": "UAF",
     "abductor": "UAF",
+    "sniper": "UAF",
+    "shooter": "UAF",
+    "assassin": "UAF",
     "unknown group": "UAF",
     "unidentified group": "UAF",
     # people who protest or are attacked, named by trade, kin or community ("lecturers
@@ -90,7 +93,9 @@ EXTRA = {
 # Ours: head nouns that name one person or one unit (not a weapon or vehicle, which Phoenix lists
 # under the same sectors); "a gunman", "a police officer", "a patrol" may act or be hit alone.
 INDIVIDUALS = [
+    "abductor",
     "assailant",
+    "assassin",
     "attacker",
     "bomber",
     "boy",
@@ -114,6 +119,8 @@ INDIVIDUALS = [
     "policewoman",
     "rebel",
     "shepherd",
+    "shooter",
+    "sniper",
     "soldier",
 ]
 

@@ -168,6 +168,13 @@ class AntecedentReader(ArgumentReader):
             for e in issued
         )
 
+    @staticmethod
+    def unclaimed(means: Token) -> bool:
+        """Whether an attack told by its means is told as new, with no one's name on it: "a bomb
+        went off", "an explosion targeted a bus", "two rockets hit the base"; not "the strike"
+        or "its drones" (told before or owned, their agent read from there)."""
+        return not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in means.children)
+
     def means_subject(self, verb: Token) -> Token | None:
         """The subject of a verb (or of the verb it is conjoined with) when it is an attack or a
         weapon rather than an actor: "the strike destroyed", "a rocket killed"."""

@@ -14,6 +14,7 @@ from collections.abc import Collection
 from spacy.tokens import Span, Token
 
 from proxywatch.extract import syntax
+from proxywatch.extract.agents import load_agents
 from proxywatch.extract.mentions import DocMentions
 from proxywatch.extract.modality import Modality
 from proxywatch.extract.places import country_names, country_of
@@ -21,6 +22,7 @@ from proxywatch.extract.records import Actor, Event
 from proxywatch.extract.salience import antecedent_kinds, salient_actor
 from proxywatch.extract.sides import two_sides
 from proxywatch.extract.syntax import INHERIT, MODIFIERS, OBJ, PASS_SUBJ, SUBJ, Trigger, deep_agent
+from proxywatch.extract.unnamed_roles import unnamed_role
 from proxywatch.ids import parse_generic
 from proxywatch.ontology.schema import NounEntry, VerbEntry
 
@@ -64,15 +66,31 @@ class ArgumentReader:
         entries = self.verbs.get(token.lemma_.lower())
         if not entries:
             return None
-        child_lemmas = {c.lemma_.lower() for c in token.children if c.dep_ in ("prt", "prep")}
+        # a particle is often parsed as an adverb ("stepped down", "pulled back")
+        child_lemmas = {c.lemma_.lower() for c in token.children if c.dep_ in ("prt", "prep", "advmod")}
         objects = {c.lemma_.lower() for c in token.children if c.dep_ in OBJ | PASS_SUBJ}
+        objects |= self.counted_objects(token)
         for entry in entries:
             if entry.particle and entry.particle not in child_lemmas:
                 continue
-            if entry.object and not objects & set(entry.object):
+            # "went on strike", "set the bank on fire": the object of the particle, too
+            phrase = (
+                {o.lemma_.lower() for o in syntax.prep_objects(token, [entry.particle])}
+                if entry.particle
+                else set()
+            )
+            if entry.object and not (objects | phrase) & set(entry.object):
                 continue
             return entry
         return None
+
+    def counted_objects(self, verb: Token) -> set[str]:
+        """What an object that counts names ("launched dozens of rockets", "fired a barrage of
+        missiles"): the lemmas of its "of" phrase, as objects of the verb."""
+        counts = [
+            c for c in verb.children if c.dep_ in OBJ | PASS_SUBJ and c.lemma_.lower() in self.quantities
+        ]
+        return {o.lemma_.lower() for c in counts for o in syntax.prep_objects(c, ["of"])}
 
     def noun_entry(self, token: Token) -> NounEntry | None:
         """The first sense of a noun whose required modifiers are present ("hunger strike")."""
@@ -242,7 +260,11 @@ class ArgumentReader:
                     return self.actors_at(token.head, found), True
                 # "a sniper from the Houthi forces shot": the one named as his side
                 members = [a for o in self.prep_objects(child, ["from"]) for a in self.actors_at(o, found)]
-                return self.actors_at(child, found) or members or self.speaker_itself(child, found), False
+                own = self.actors_at(child, found)
+                if members and all(parse_generic(a) is not None for a, _ in own):
+                    return members, False  # "a gunman from Hamas": Hamas, not unnamed gunmen
+                speaker = own or members or self.speaker_itself(child, found)
+                return speaker or unnamed_role(child, found, load_agents()), False
         if hops < 3 and token.dep_ in INHERIT and token.head.i != token.i:
             head = token.head
             if head.dep_ == "prep" and token.dep_ == "pcomp":  # "accused of killing": up to "accused"
@@ -386,6 +408,8 @@ class ArgumentReader:
         for cand in candidates:
             if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in cand.children) and cand.dep_ in OBJ:
                 continue  # "withdraw its troops from Syria": the subject's own, not the target
+            if cand.lower_ in syntax.REFLEXIVES:
+                continue  # "two bombers blew themselves up": the attackers, hitting no one named
             actors = self.actors_at(cand, found)
             if actors:
                 return actors

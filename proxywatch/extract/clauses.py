@@ -18,6 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from proxywatch.extract.modality import Modality
+from proxywatch.extract.records import Event
 from proxywatch.extract.syntax import OBJ, SUBJ, Trigger, prep_objects
 from proxywatch.ontology.schema import ModeCue, NounEntry
 
@@ -71,6 +72,17 @@ class ClauseReader:
             and token.dep_ in ("advcl", "xcomp")
             and token.head.pos_ == "VERB"
             and self.asserting(token.head)
+        )
+
+    @staticmethod
+    def protest_besides(trig: Trigger, events: list[Event]) -> bool:
+        """A protest verb in a sentence told only by what the protesters asked ("marched through
+        Amman calling for the expulsion of the ambassador"): the march is told too."""
+        start = trig.token.sent.start_char
+        return (
+            trig.type == "PROTEST"
+            and trig.pos == "verb"
+            and not any(e.evidence.start == start and e.type == "PROTEST" for e in events)
         )
 
     def claimed_attack(self, token: Token) -> Token | None:

@@ -11,7 +11,9 @@ A side named only by reference comes from what was told before: "the two sides" 
 "the Iran-backed group" (salience.py), "hit the targets", "similar sanctions", "supported the
 call", "denied any involvement" (``targets_told_before``). Statements with no event verb are
 read apart: "was responsible" and "would pay a price" (statements.py), an attack called a
-crime (branding.py), a request for an end to attacks (ends.py).
+crime (branding.py), a request for an end to attacks (ends.py). An attack told only by its
+means ("a bomb went off") is coded with neither side where nothing else names one, and a state
+role opening a text with no one named ("the ministry condemned") is its sector (unnamed_roles.py).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from proxywatch.extract.agents import load_agents
 from proxywatch.extract.arguments import MATERIAL_CONFLICT, ONE_SIDED_TARGET, Found
 from proxywatch.extract.branding import BrandingReader
 from proxywatch.extract.clauses import ClauseReader
@@ -53,6 +56,8 @@ HISTORICAL_DAYS = 30
 # Material events often reported with one side unnamed: the actor alone ("protesters rallied",
 # "militants opened fire") or, in an agentless passive, the target alone ("the base was attacked").
 ONE_SIDED_SOURCE = {"PROTEST", "MOBILIZE", "ASSAULT", "COERCE", "RETREAT", "AID"}
+# Senses told with the actor alone whatever their type: "the government resigned", "he stepped down".
+ONE_SIDED_MODES = {("CONCEDE", "leadership")}
 # Verbal events told of an issue rather than an actor ("called for a ceasefire", "rejected the
 # plan"): coded with the target unnamed when their object is such an issue (ClauseReader.about_issue).
 ONE_SIDED_ISSUE = {"REQUEST", "REJECT", "ACCUSE", "AGREE", "THREATEN", "SUPPORT", "CONCEDE", "SANCTION"}
@@ -101,8 +106,10 @@ class EventCoder(StatementReader, BrandingReader, EndReader, ClauseReader):
         self.cues: dict[str, list[ModeCue]] = defaultdict(list)
         for c in lex.mode_cues:
             self.cues[c.lemma].append(c)
-        # weapons that stand for the attack as a subject ("a rocket killed"): ASSAULT's cues
-        self.weapons = {c.lemma for c in lex.mode_cues if c.type == "ASSAULT"} - {"air", "sexual", "sexually"}
+        # weapons that stand for the attack as a subject ("a rocket killed"): ASSAULT's cues, less
+        # the persons among them ("gunmen killed", "a sniper shot"), who act for their sector
+        cues = {c.lemma for c in lex.mode_cues if c.type == "ASSAULT"} - {"air", "sexual", "sexually"}
+        self.weapons = cues - load_agents().individuals
 
     # -- triggers ------------------------------------------------------------------------------
     def find_triggers(self, doc: Doc) -> list[Trigger]:
@@ -377,16 +384,28 @@ class EventCoder(StatementReader, BrandingReader, EndReader, ClauseReader):
         # a sentence whose main predicate is a clear trigger yields an event even when one side
         # goes unnamed ("protesters rallied in Tahrir Square", "the base was attacked")
         told = {e.evidence.start for e in events}
+        unclaimed: list[Event] = []
         for trig in sorted(triggers, key=lambda t: t.token.i):
             if trig.token.i in done or self.unrealised(trig):
                 continue
             if self.vowed(trig):  # "blamed Israel and vowed to retaliate": a threat of its own
                 pass
-            elif trig.token.sent.start_char in told or not self.main_clause(trig) or trig.embedded_in:
+            elif (trig.token.sent.start_char in told and not self.protest_besides(trig, events)) or (
+                not self.main_clause(trig) or trig.embedded_in
+            ):
                 continue
             one = self.code_trigger(trig, found, published, events, one_sided=True)
+            if one and all(e.source is None and e.target is None for e in one):
+                unclaimed.extend(one)  # "a bomb went off": told only if nothing names a side
+                continue
             events.extend(one)
             told.update(e.evidence.start for e in one)
+        # in a story that tells of attacks by named sides, a nameless one is likely theirs
+        attacked = any(e.type == "ASSAULT" and e.source for e in events)
+        for event in [] if attacked else unclaimed:
+            if event.evidence.start not in told:
+                events.append(event)
+                told.add(event.evidence.start)
         return events
 
     def names_other_side(self, trig: Trigger, found: DocMentions) -> bool:
@@ -526,13 +545,18 @@ class EventCoder(StatementReader, BrandingReader, EndReader, ClauseReader):
                 sources
                 and not targets
                 and (
-                    trig.type in ONE_SIDED_SOURCE or (trig.type in ONE_SIDED_ISSUE and self.about_issue(trig))
+                    trig.type in ONE_SIDED_SOURCE
+                    or (trig.type in ONE_SIDED_ISSUE and self.about_issue(trig))
+                    or (trig.type in MUTUAL and all(parse_generic(s) for s, _ in sources))
+                    or (trig.type, trig.mode) in ONE_SIDED_MODES
                 )
-            ):
+            ):  # "officials met in Geneva", "ministers discussed the crisis": with one another
                 # a side read from an antecedent, with the other side unnamed, is too little to tell
                 pairs = [(s, (None, "")) for s in sources if s[1] != "antecedent"]
             elif targets and not sources and trig.type in ONE_SIDED_TARGET:
                 pairs = [((None, ""), t) for t in targets]
+            elif not sources and trig.type == "ASSAULT" and means is not None and self.unclaimed(means):
+                pairs, rule = [((None, ""), (None, ""))], rule + "+unclaimed"  # "a bomb went off"
         if not pairs:
             return []
         if trig.pos == "verb" and self.standing(trig):
@@ -558,8 +582,10 @@ class EventCoder(StatementReader, BrandingReader, EndReader, ClauseReader):
         confidence = 0.8 * (0.85 if inherited else 1.0)
         results = []
         for (source, source_rule), (target, _target_rule) in pairs:
-            if source == target:
-                continue
+            if source is not None and source == target:
+                if parse_generic(source) is None or len(pairs) > 1:
+                    continue
+                target = None  # "families protested the jailing of inmates": two unnamed groups
             conf = confidence * (0.85 if source_rule.startswith(("pronoun", "collective")) else 1.0)
             evidence = replace(template.evidence, confidence=round(conf, 3))
             results.append(

@@ -21,6 +21,8 @@ EMBED = {"xcomp", "ccomp", "dobj", "pobj", "prep", "prt", "advcl", "acomp", "con
 INHERIT = {"xcomp", "conj", "advcl", "acl", "pcomp", "relcl", "acomp"}
 MODIFIERS = {"compound", "amod", "poss", "nmod", "appos", "npadvmod"}
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
+# Objects that are the subject itself ("blew themselves up"): the one who acts, never its target.
+REFLEXIVES = {"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves", "themselves"}
 
 
 @dataclass
