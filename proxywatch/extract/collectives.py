@@ -495,12 +495,47 @@ class CollectiveResolver:
                 )
                 if (same_sector or umbrella) and (best is None or mention.start > best.start):
                     best = mention
+            if best is None and sector is not None:
+                return self.sole_group_named(token, sector[0], found)  # "the Houthis ... the rebels"
             return None if best is None else best.actor_id
         if entry is None:
             return None
-        # "the militia", "the group": the one just named
-        target = self.antecedent(found, token.idx, sentence, PRONOUN_WINDOW, types, False)
-        return target or self.antecedent(found, token.idx, sentence, PRONOUN_WINDOW, types, None)
+        # "the militia", "the group": the one just named, never a plural generic ("armed groups")
+        named = found.subset([m for m in found.mentions if not self.plural_generic(token.doc, m)])
+        target = self.antecedent(named, token.idx, sentence, PRONOUN_WINDOW, types, False)
+        return target or self.antecedent(named, token.idx, sentence, PRONOUN_WINDOW, types, None)
+
+    @staticmethod
+    def plural_generic(doc: Doc, mention: Mention) -> bool:
+        """Whether a mention is a generic actor named in the plural ("the strongest armed
+        groups"), which a singular "the militia" cannot refer back to."""
+        if not mention.rule.startswith("generic"):
+            return False
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and span.root.tag_ in ("NNS", "NNPS")
+
+    def sole_group_named(self, token: Token, sector: str, found: DocMentions) -> str | None:
+        """The one named armed group of the sentence before or of this one, for a bare definite
+        plural of its members ("The Houthis seized the port. The rebels ..."): only "the" and a
+        noun listed as naming one group's members, and no other armed group named there."""
+        if token.lemma_.lower() not in self.references.member_plurals or token.tag_ != "NNS":
+            return None
+        if [c.lower_ for c in token.children if c.i < token.i] != ["the"]:
+            return None
+        if self.agents.sectors[sector].type != "armed_group":
+            return None
+        sentence = found.sentence_of.get(token.i, 0)
+        if found.paragraph_of.get(sentence) != found.paragraph_of.get(sentence - 1, -1):
+            return None  # a new paragraph starts a new topic
+        groups = {
+            m.actor_id
+            for m in found.before(token.idx, sentence - 1, sentence)
+            if found.actors[m.actor_id].type == "armed_group"
+        }
+        if len(groups) != 1:
+            return None
+        (group,) = groups
+        return None if parse_generic(group) is not None else group
 
     def collective_sector(self, token: Token) -> bool:
         """Whether an agent noun names a collective: a plural ("officials"), a plural it

@@ -11,6 +11,16 @@ from spacy.tokens import Doc, Token
 from proxywatch.extract.records import Actor, Mention
 from proxywatch.names import normalise_name
 
+BESIDE_RULES = ("facility:",)  # mentions that stand beside those of their tokens, claiming none
+
+
+def claims_tokens(mention: Mention) -> bool:
+    """Whether a mention claims its tokens. A facility of a named owner ("KH bases") does not:
+    it is listed beside the owner's mention, and the rules that read the actor at a token
+    ("struck KH bases": the target) keep reading the owner through it, as before facilities
+    were actors."""
+    return not mention.rule.startswith(BESIDE_RULES)
+
 
 @dataclass
 class DocMentions:
@@ -54,6 +64,8 @@ class DocMentions:
         )
         self.mentions.append(mention)
         self.by_sentence.setdefault(mention.sentence, []).append(mention)
+        if not claims_tokens(mention):
+            return
         for i in range(start, end):  # a name inside ("Iran" of "Iran-backed militias") keeps its tokens
             self.claimed[i] = inner.get(i, index)
 
@@ -66,6 +78,8 @@ class DocMentions:
             self.by_sentence.setdefault(mention.sentence, []).append(mention)
         self.claimed = {}
         for index, mention in enumerate(self.mentions):
+            if not claims_tokens(mention):
+                continue
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is not None:
                 for i in range(span.start, span.end):

@@ -11,6 +11,8 @@ Passes, in order (each only over tokens no earlier pass claimed):
 4. collective nouns ("the militias", "the group", "the country") and pronouns ("he",
    "they"): bound to a named actor only where the text binds them, else generic actors of
    their sector (``collectives.py``);
+5. installations of a named owner ("KH bases", "facilities used by X"): facility actors of
+   that owner, listed beside the owner's mention (``heads.py``);
 then surnames alone, states named only as places, and credit lines. The mentions and their
 indexes live in ``mention_index.py``.
 """
@@ -28,7 +30,7 @@ from proxywatch.dictionary.spelling import SpellingIndex, spelling_key
 from proxywatch.extract.agents import Agents
 from proxywatch.extract.collectives import CollectiveResolver
 from proxywatch.extract.first_person import FirstPerson
-from proxywatch.extract.heads import body_named_by_head, names_text, text_names
+from proxywatch.extract.heads import body_named_by_head, names_text, owned_facilities, text_names
 from proxywatch.extract.mention_index import DocMentions
 from proxywatch.extract.offices import OfficeReader
 from proxywatch.extract.places import country_named, country_names, country_of
@@ -475,6 +477,9 @@ class MentionFinder(CollectiveResolver, SpeakerLabels):
         found.reindex(doc)
         found.in_texts.update(text_names(doc, self.references.document_nouns))
         self.reference_pass(doc, found)
+        found.reindex(doc)
+        owned_facilities(doc, found, self.references)  # "KH bases"
+        found.reindex(doc)
         self.drop_places(doc, found)
         self.drop_credits(doc, found)
         found.reindex(doc)
@@ -528,6 +533,7 @@ class MentionFinder(CollectiveResolver, SpeakerLabels):
             and other.end - other.start > mention.end - mention.start
             and other.actor_id != mention.actor_id
             and found.actors[other.actor_id].country == country
+            and found.actors[other.actor_id].type != "facility"  # "U.S. bases": the U.S. owns them
             for other in found.by_sentence.get(mention.sentence, ())
         )
 
