@@ -33,6 +33,7 @@ import rustworkx as rx
 from proxywatch.analyse.graphs import COMMAND_TIES, CONTROL_TIES, patron_side, tie_basis
 
 TOP = 8
+NOT_HEIRS = {"facility", "civilians"}  # actor types that never fill a vacuum
 EXACT_LIMIT = 5_000  # actors: up to this, brokerage is over the whole graph
 REGION_LIMIT = 4_000  # actors in the patron's network when the graph is larger
 
@@ -221,7 +222,9 @@ def removal(
     followed = {v for _, v in observed} or {v for _, v, _ in follows}
     near = {n for p in proxies & set(after.nodes) for n in nx.all_neighbors(after, p)} - proxies - removed
     members = camp(after, patron, proxies)
-    eligible = (near | followed) & members
+    eligible = {
+        n for n in (near | followed) & members if after.nodes[n].get("type") not in NOT_HEIRS
+    }  # a place or a crowd commands no proxy
     if named is not None:
         eligible &= named  # an actor no document names is never a finding's subject
     candidates = sorted(eligible, key=lambda n: (-(n in followed), -b_after.get(n, 0.0), n))[:TOP]

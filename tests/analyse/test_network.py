@@ -126,3 +126,23 @@ def test_removing_an_isolated_actor_changes_nothing(name: str) -> None:
     G = ties_graph(ties)
     result = removal(G, "qf", {f"iso_{name}"}, {"pmf", "kh"})
     assert result.lost_proxies == [] and result.proxies_reached_after == ["kh", "pmf"]
+
+
+def test_a_facility_or_a_crowd_is_never_an_heir() -> None:
+    G = ties_graph(
+        [
+            TieRecord("commands", "soleimani", "qf"),
+            TieRecord("funds", "qf", "hezbollah"),
+            TieRecord("leads", "nasrallah", "hezbollah"),
+            TieRecord("leads", "hamiyah", "hezbollah"),  # a name the tagger took for a place
+            TieRecord("follows", "supporters", "hezbollah"),
+        ],
+        types={
+            "soleimani": "person",
+            "nasrallah": "person",
+            "hamiyah": "facility",
+            "supporters": "civilians",
+        },
+    )
+    heirs = [c.actor for c in removal(G, "qf", {"soleimani"}, {"hezbollah"}).vacuum_candidates]
+    assert "nasrallah" in heirs and "hamiyah" not in heirs and "supporters" not in heirs
