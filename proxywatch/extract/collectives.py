@@ -12,7 +12,14 @@ from spacy.tokens import Doc, Token
 
 from proxywatch.dictionary import ActorDictionary
 from proxywatch.extract.agents import Agents
-from proxywatch.extract.generics import State, generic_actor, is_patron_marker, parse_generic, sector_phrase
+from proxywatch.extract.generics import (
+    State,
+    generic_actor,
+    is_outside_marker,
+    is_patron_marker,
+    parse_generic,
+    sector_phrase,
+)
 from proxywatch.extract.heads import body_named_by_head, noun_phrase_start
 from proxywatch.extract.mention_index import DocMentions
 from proxywatch.extract.places import demonyms_of
@@ -157,7 +164,10 @@ class CollectiveResolver:
             if parsed is None or mention.rule == "generic:others":
                 continue
             home, patron, sector = parsed
-            named = found.defined.get(sector)
+            # a definition binds its own noun only: "Islamic State fighters" defines fighters,
+            # not "Iraqi militia"; a pronoun that took the generic follows its sector's one
+            by_pronoun = mention.rule.startswith("pronoun")
+            named = found.defined.get(sector if by_pronoun else _defined_key(sector, mention.text))
             if named is None:
                 continue
             country = found.actors[named].country
@@ -277,6 +287,8 @@ class CollectiveResolver:
                 for a in doc[t.i + 1 : token.i]
                 if not a.is_punct and a.dep_ != "case" and found.at(a) is None
             ]
+            if after and is_outside_marker(after[0]):
+                continue
             if after and is_patron_marker(after[0]):
                 patron = patron or state
             elif after and after[0].lower_ in ("and", "or"):
@@ -350,9 +362,10 @@ class CollectiveResolver:
                     and self.agents.sectors[sector[0]].type == found.actors[mention.actor_id].type
                 )  # "the PMF militias" defines the militias; "Houthi forces" no government forces
                 if sector is not None and same_kind and token.tag_ in ("NNS", "NNPS"):
-                    known = found.defined.setdefault(sector[0], mention.actor_id)
-                    if known != mention.actor_id:
-                        found.defined[sector[0]] = None
+                    for key in (sector[0], _defined_key(sector[0], token.text)):
+                        known = found.defined.setdefault(key, mention.actor_id)
+                        if known != mention.actor_id:
+                            found.defined[key] = None
                 return
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
             for obj in (g for g in prep.children if g.dep_ == "pobj" and g.i in found.claimed):
@@ -543,3 +556,10 @@ class CollectiveResolver:
         if token.tag_ in ("NNS", "NNPS") or token.lemma_.lower() in self.references.singular_agents:
             return True
         return token.dep_ == "compound" and token.head.tag_ in ("NNS", "NNPS")
+
+
+def _defined_key(sector: str, text: str) -> str:
+    """The key of a definition: the sector and the collective's noun, plural or not
+    ("UAF:militia" for "The PMF militias" and for "Iranian proxy militias")."""
+    words = text.split()
+    return f"{sector}:{words[-1].lower().removesuffix('s') if words else ''}"

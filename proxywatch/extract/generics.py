@@ -22,7 +22,14 @@ from proxywatch.extract.agents import Agents
 from proxywatch.extract.records import Actor
 from proxywatch.ids import parse_generic
 
-__all__ = ["State", "generic_actor", "is_patron_marker", "parse_generic", "sector_phrase"]
+__all__ = [
+    "State",
+    "generic_actor",
+    "is_outside_marker",
+    "is_patron_marker",
+    "parse_generic",
+    "sector_phrase",
+]
 
 # Participles that make a state the patron, not the home, of a group ("Iran-backed militias").
 PATRON_WORDS = {
@@ -48,6 +55,9 @@ PATRON_WORDS = {
     "directed",
     "proxy",
 }
+# Participles that make the state before them neither home nor patron: "U.S.-designated
+# terrorist organizations" are not American militants.
+OUTSIDE_WORDS = {"designated", "sanctioned", "listed", "blacklisted", "targeted"}
 PLACE_PREPS = {"in", "from", "of"}
 
 
@@ -116,3 +126,9 @@ def generic_actor(sector: str, agents: Agents, home: State | None, patron: State
 def is_patron_marker(token: Token) -> bool:
     """Whether a modifier word makes the state before it a patron ("backed" in "Iran-backed")."""
     return token.lower_ in PATRON_WORDS or token.lemma_.lower() in PATRON_WORDS
+
+
+def is_outside_marker(token: Token) -> bool:
+    """Whether a modifier word says what a state did to a group ("designated" in
+    "U.S.-designated"), so that the state is neither its home nor its patron."""
+    return token.lower_ in OUTSIDE_WORDS
