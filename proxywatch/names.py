@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOSTROPHES = "'’‘ʿʼ`´ʾ"
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
@@ -19,6 +20,7 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 17)  # pure, and called for every token the dictionary scan looks at
 def normalise_name(text: str) -> str:
     """The comparison key of a name.
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -57,6 +58,7 @@ def word_key(word: str) -> str:
     return _consonants(_folded(word))
 
 
+@lru_cache(maxsize=1 << 16)  # pure; the dictionary scan asks it for every name prefix
 def spelling_key(name: str) -> str:
     """The spelling key of a name: its words' keys, joined without spaces, so that
     "Ansarallah" and "Ansar Allah" share one.

@@ -65,6 +65,8 @@ def body_named_by_head(doc: Doc, token: Token, found: DocMentions, agents: Agent
         actor = found.actors[mention.actor_id]
         if actor.type not in BODY_TYPES or mention.rule.startswith(NOT_NAMES) or " " not in mention.text:
             continue
+        if lemma not in mention.text.lower():
+            continue  # its head's lemma is one of its words: no parse of the span needed
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None and head_lemma(span) == lemma:
             best = actor

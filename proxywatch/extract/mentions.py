@@ -488,6 +488,9 @@ class MentionFinder(CollectiveResolver, SpeakerLabels):
     def drop_credits(self, doc: Doc, found: DocMentions) -> None:
         """The people of a credit line ("Margaret Besheer contributed to this report.") wrote
         the story: no actors of it."""
+        lowered = doc.text.lower()
+        if not any(phrase in lowered for phrase in self.references.credit_phrases):
+            return
         credits = {
             number
             for number, sent in enumerate(doc.sents)

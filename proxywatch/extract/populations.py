@@ -67,6 +67,8 @@ def in_people_list(token: Token) -> bool:
         return False
     head = token.head if token.dep_ == "conj" else token
     members = [head, *(c for c in head.children if c.dep_ == "conj")]
+    if len(members) < 2:
+        return False  # no list
     return any(is_people_word(m) for m in members if m.i != token.i)
 
 
