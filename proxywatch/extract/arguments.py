@@ -10,6 +10,7 @@ possessive or compound modifier, "by"/"from" phrases and the light verb that car
 from __future__ import annotations
 
 from collections.abc import Collection
+from datetime import date
 
 from spacy.tokens import Span, Token
 
@@ -46,6 +47,21 @@ def gazetteer_state(iso3: str) -> Actor | None:
 
 class ArgumentReader:
     """Sources and targets of triggers in a parsed, mention-resolved Doc."""
+
+    def new_event(
+        self,
+        trig: Trigger,
+        found: DocMentions,
+        published: date | None,
+        event_type: str,
+        mode: str | None,
+        rule: str,
+        confidence: float,
+    ) -> Event:
+        """An event of a trigger, its sides left to the caller: made by ``EventCoder``, which
+        the readers of this module and of ``statements``, ``antecedents`` and ``branding`` are
+        mixed into."""
+        raise NotImplementedError
 
     mod: Modality
     verbs: dict[str, list[VerbEntry]]

@@ -28,18 +28,6 @@ CALLED = {"oprd", "dobj", "appos", "attr", "npadvmod"}
 class BrandingReader(AntecedentReader):
     """Accusations read from an attack called a crime."""
 
-    def new_event(
-        self,
-        trig: Trigger,
-        found: DocMentions,
-        published: date | None,
-        event_type: str,
-        mode: str | None,
-        rule: str,
-        confidence: float,
-    ) -> Event:  # provided by EventCoder
-        raise NotImplementedError
-
     def brandings(
         self, doc: Doc, found: DocMentions, published: date | None, issued: list[Event]
     ) -> list[Event]:

@@ -24,18 +24,6 @@ SOURCE_EXCLUDED = {"media"}
 class StatementReader(ArgumentReader):
     """Accusations and threats read from what a speaker says of someone."""
 
-    def new_event(
-        self,
-        trig: Trigger,
-        found: DocMentions,
-        published: date | None,
-        event_type: str,
-        mode: str | None,
-        rule: str,
-        confidence: float,
-    ) -> Event:  # provided by EventCoder
-        raise NotImplementedError
-
     def attributions(self, doc: Doc, found: DocMentions, published: date | None) -> list[Event]:
         """ "U.S. officials said Hezbollah was responsible for the attack": the speaker accuses
         (PLOVER ACCUSE, mode allege) the actor it holds responsible."""
