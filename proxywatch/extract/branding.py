@@ -9,15 +9,15 @@ A mixin of :class:`proxywatch.extract.events.EventCoder`, which provides ``new_e
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Token
 
 from proxywatch.extract.antecedents import AntecedentReader
-from proxywatch.extract.arguments import MATERIAL_CONFLICT, Found
+from proxywatch.extract.arguments import MATERIAL_CONFLICT
 from proxywatch.extract.mentions import DocMentions
 from proxywatch.extract.records import Event
+from proxywatch.extract.statements import speaker_pairs
 from proxywatch.extract.syntax import OBJ, Trigger
 
 # where the parser hangs the attack named and the crime it is called, around the naming verb
@@ -45,7 +45,7 @@ class BrandingReader(AntecedentReader):
             template = self.new_event(
                 trig, found, published, "ACCUSE", "disapprove", f"branding:{verb.lemma_.lower()}", 0.7
             )
-            events += self.pairs(template, speakers, authors, found)
+            events += speaker_pairs(template, speakers, authors, found)
         return events
 
     def branded_attack(self, verb: Token) -> Trigger | None:
@@ -62,13 +62,3 @@ class BrandingReader(AntecedentReader):
             if words & self.mod.condemnation_words:
                 return Trigger(noun, entry.type, entry.mode, entry.target_preps, "noun", entry.lemma)
         return None
-
-    @staticmethod
-    def pairs(template: Event, speakers: Found, authors: Found, found: DocMentions) -> list[Event]:
-        """One event per speaker and author, none of a speaker with itself."""
-        return [
-            replace(template, source=source, target=target, extra=dict(template.extra))
-            for source, _ in speakers
-            for target, _ in authors
-            if source != target and found.actors[source].type != "media"
-        ]

@@ -7,18 +7,32 @@ A mixin of :class:`proxywatch.extract.events.EventCoder`, which provides ``new_e
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from proxywatch.extract.arguments import ArgumentReader
+from proxywatch.extract.arguments import ArgumentReader, Found
 from proxywatch.extract.mentions import DocMentions
 from proxywatch.extract.records import Event
 from proxywatch.extract.syntax import OBJ, PASS_SUBJ, SUBJ, Trigger
 
 # Reporters interviewing officials are not political events.
 SOURCE_EXCLUDED = {"media"}
+
+
+def speaker_pairs(
+    template: Event, speakers: Found, others: Sequence[tuple[str | None, str]], found: DocMentions
+) -> list[Event]:
+    """One event of ``template`` per speaker and actor spoken of, none of a speaker with
+    itself or of the media as speaker."""
+    return [
+        replace(template, source=source, target=target, extra=dict(template.extra))
+        for source, _ in speakers
+        for target, _ in others
+        if source != target and found.actors[source].type not in SOURCE_EXCLUDED
+    ]
 
 
 class StatementReader(ArgumentReader):
@@ -41,12 +55,7 @@ class StatementReader(ArgumentReader):
             template = self.new_event(
                 trig, found, published, "ACCUSE", "allege", f"attribution:{token.lower_}", 0.7
             )
-            for source, _rule in speakers:
-                for target, _t in blamed:
-                    if source != target and found.actors[source].type not in SOURCE_EXCLUDED:
-                        events.append(
-                            replace(template, source=source, target=target, extra=dict(template.extra))
-                        )
+            events += speaker_pairs(template, speakers, blamed, found)
         return events
 
     def penalties(self, doc: Doc, found: DocMentions, published: date | None) -> list[Event]:
@@ -79,12 +88,7 @@ class StatementReader(ArgumentReader):
             trig = Trigger(token, "THREATEN", "violence", [], "verb", lemma)
             template = self.new_event(trig, found, published, "THREATEN", "violence", f"penalty:{lemma}", 0.7)
             template.intended = True
-            for source, _rule in speakers:
-                for target, _t in targets:
-                    if source != target and found.actors[source].type not in SOURCE_EXCLUDED:
-                        events.append(
-                            replace(template, source=source, target=target, extra=dict(template.extra))
-                        )
+            events += speaker_pairs(template, speakers, targets, found)
         return events
 
     def answers(self, doc: Doc, found: DocMentions, published: date | None) -> list[Event]:
@@ -108,12 +112,7 @@ class StatementReader(ArgumentReader):
                 trig, found, published, "THREATEN", "violence", f"answer:{verb.lemma_.lower()}", 0.7
             )
             template.intended = True
-            for source, _rule in speakers:
-                for target, _t in attackers:
-                    if source != target and found.actors[source].type not in SOURCE_EXCLUDED:
-                        events.append(
-                            replace(template, source=source, target=target, extra=dict(template.extra))
-                        )
+            events += speaker_pairs(template, speakers, attackers, found)
         return events
 
     def any_of(self, noun: Token) -> bool:
