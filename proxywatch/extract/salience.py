@@ -46,11 +46,10 @@ def salient_actor(token: Token, found: DocMentions, mod: Modality) -> list[tuple
     if named is not None and found.actors[named.actor_id].type in kinds:
         return [(named.actor_id, named.rule)]  # "the Iran-backed group Hezbollah", misparsed
     sentence = found.sentence_of.get(token.i, 0)
-    for number in range(sentence, sentence - SALIENCE_WINDOW - 1, -1):
-        before = [m for m in found.by_sentence.get(number, []) if m.start < token.idx]
-        for mention in sorted(before, key=lambda m: -m.start):
-            actor = found.actors.get(mention.actor_id)
-            if actor is None or actor.type not in kinds or parse_generic(actor.id) is not None:
-                continue
-            return [(actor.id, "antecedent")]
+    window = found.before(token.idx, sentence - SALIENCE_WINDOW, sentence)
+    for mention in sorted(window, key=lambda m: -m.start):  # the nearest first
+        actor = found.actors.get(mention.actor_id)
+        if actor is None or actor.type not in kinds or parse_generic(actor.id) is not None:
+            continue
+        return [(actor.id, "antecedent")]
     return []

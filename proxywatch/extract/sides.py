@@ -48,20 +48,18 @@ def two_sides(
     for event in reversed(issued):
         if 0 <= sentence - event.extra.get("sentence_no", -99) <= SIDES_WINDOW:
             parties += [a for a in (event.source, event.target) if a is not None]
-    if any(c.lower_ == "all" for c in token.children):  # "all parties": those of the events told
-        sides = [a for a in dict.fromkeys(parties) if a in found.actors and found.actors[a].type in kinds]
-        return [(side, "sides") for side in sides] if len(sides) >= 2 else []
-    parties += recent_actors(token, found)
+    every = any(c.lower_ == "all" for c in token.children)  # "all parties": those of the events told
+    if not every:
+        parties += recent_actors(token, found)
     sides = [a for a in dict.fromkeys(parties) if a in found.actors and found.actors[a].type in kinds]
-    return [(sides[0], "sides"), (sides[1], "sides")] if len(sides) >= 2 else []
+    if len(sides) < 2:
+        return []
+    return [(side, "sides") for side in (sides if every else sides[:2])]
 
 
 def recent_actors(token: Token, found: DocMentions) -> list[str]:
     """The actors mentioned before ``token`` in its sentence and the SIDES_WINDOW sentences
     before it, the nearest first."""
     sentence = found.sentence_of.get(token.i, 0)
-    actors: list[str] = []
-    for number in range(sentence, sentence - SIDES_WINDOW - 1, -1):
-        before = [m for m in found.by_sentence.get(number, []) if m.start < token.idx]
-        actors += [m.actor_id for m in sorted(before, key=lambda m: -m.start)]
-    return actors
+    window = found.before(token.idx, sentence - SIDES_WINDOW, sentence)
+    return [m.actor_id for m in sorted(window, key=lambda m: -m.start)]
