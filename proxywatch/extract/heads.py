@@ -167,11 +167,12 @@ def _objects(verb: Token, preps: tuple[str, ...]) -> list[Token]:
 
 def _word_in(token: Token, words: frozenset[str]) -> bool:
     """Whether a word is listed as written or as its lemma ("bases", whose lemma may be "basis")."""
-    return token.lower_ in words or token.lemma_.lower() in words or token.lower_.removesuffix("s") in words
+    return facility_kind(token, words) is not None
 
 
 def facility_kind(token: Token, nouns: frozenset[str]) -> str | None:
-    """The listed facility noun a token is ("bases" -> base, "facilities" -> facility)."""
+    """The listed noun a token is, by its lemma, as written or less a plural s ("bases" ->
+    base, "facilities" -> facility)."""
     for form in (token.lemma_.lower(), token.lower_, token.lower_.removesuffix("s")):
         if form in nouns:
             return form
@@ -230,8 +231,10 @@ def facility_named_before(token: Token, kind: str, found: DocMentions) -> Actor 
 def owned_facilities(doc: Doc, found: DocMentions, words: References) -> None:
     """Facility actors of named owners, and the definite nouns that refer back to them."""
     for token in doc:
+        if token.i in found.claimed or token.pos_ != "NOUN":
+            continue
         kind = facility_kind(token, words.facility_nouns)
-        if token.i in found.claimed or token.pos_ != "NOUN" or kind is None:
+        if kind is None:
             continue
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
             continue  # "Hamas's base of support": a following, no installation
